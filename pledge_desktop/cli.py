@@ -1,0 +1,183 @@
+"""The `pledge` command: headless jobs over the same services as the app.
+
+Exit codes: 0 done; 1 a problem the message explains (refused, not found, checks failed);
+2 the command was typed wrongly (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pledge_desktop import __version__, paths
+from pledge_desktop.domain.errors import PledgeError
+
+EPILOG = (
+    "The data folder is --data-dir DIR if given, else the PLEDGE_DATA_DIR environment variable, "
+    "else your per-user data folder. --demo works on the separate demo data set instead. "
+    "Commands that work on a cycle take --cycle LABEL and default to the most recent cycle."
+)
+
+
+def _folder_options() -> argparse.ArgumentParser:
+    """--data-dir and --demo, accepted before or after the sub-command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the data folder to work on (default: PLEDGE_DATA_DIR, else your data folder)",
+    )
+    common.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="work on the fictional demo data set, kept apart from real data",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _folder_options()
+    parser = argparse.ArgumentParser(
+        prog="pledge",
+        description="Pledge Desktop's headless jobs: backups, checks, demo data, listings.",
+        epilog=EPILOG,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"pledge {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str, run: Callable[..., int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(run=run)
+        return sub
+
+    command("cycles", "List the pledge cycles: label, status and dates.", _cycles)
+    backup = command("backup", "Back up the database now.", _backup)
+    backup.add_argument(
+        "--to",
+        metavar="FILE",
+        type=Path,
+        help="where to write the backup (a file or a folder; default: the backups folder)",
+    )
+    restore = command(
+        "restore",
+        "Replace the database with a backup. The current database is backed up first.",
+        _restore,
+    )
+    restore.add_argument("file", metavar="FILE", type=Path, help="the backup to restore")
+    command(
+        "check",
+        "Check the database thoroughly (integrity, links between records, schema version). "
+        "Exits 0 only when all is well.",
+        _check,
+    )
+    demo = command(
+        "demo",
+        "Fill a data folder with the fictional demo data set (by default the demo folder).",
+        _demo,
+    )
+    demo.add_argument(
+        "--force", action="store_true", help="rebuild the demo data set if it is already there"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    demo = getattr(args, "demo", False)
+    data_dir = paths.resolve_data_dir(
+        getattr(args, "data_dir", None), demo=demo or args.command == "demo"
+    )
+    try:
+        return int(args.run(args, data_dir))
+    except PledgeError as error:
+        print(f"pledge: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("pledge: stopped.", file=sys.stderr)
+        return 130
+
+
+def _open(data_dir: Path, *, write: bool, demo: bool = False):  # type: ignore[no-untyped-def]
+    from pledge_desktop.services.workspace import open_workspace
+
+    return open_workspace(data_dir, write=write, demo=demo)
+
+
+def _cycles(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.domain.setup import CycleStatus
+
+    workspace = _open(data_dir, write=False)
+    try:
+        cycles = workspace.cycles.cycles()
+    finally:
+        workspace.close()
+    if not cycles:
+        print("No pledge cycles yet.")
+        return 0
+    width = max(5, *(len(c.label) for c in cycles))
+    print(f"{'Cycle':<{width}}  {'Status':<17}  {'Starts':<10}  Ends")
+    for cycle in cycles:
+        status = CycleStatus(cycle.status).label
+        print(
+            f"{cycle.label:<{width}}  {status:<17}  "
+            f"{cycle.start_date:%d/%m/%Y}  {cycle.end_date:%d/%m/%Y}"
+        )
+    return 0
+
+
+def _backup(args: argparse.Namespace, data_dir: Path) -> int:
+    workspace = _open(data_dir, write=False)
+    try:
+        target = workspace.maintenance.backup_now("manual", args.to.resolve() if args.to else None)
+    finally:
+        workspace.close()
+    print(f"Backed up to {target}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, data_dir: Path) -> int:
+    workspace = _open(data_dir, write=True)
+    try:
+        safety = workspace.maintenance.restore(args.file)
+    finally:
+        workspace.close()
+    print(f"Restored {args.file}. The database as it was before is kept in {safety}")
+    return 0
+
+
+def _check(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.db.engine import DATABASE_FILE
+    from pledge_desktop.db.integrity import find_problems
+
+    problems = find_problems(data_dir / DATABASE_FILE)
+    if problems:
+        print(f"Problems found in {data_dir}:")
+        for problem in problems:
+            print(f"- {problem}")
+        return 1
+    print(f"All is well: {data_dir / DATABASE_FILE} passed every check.")
+    return 0
+
+
+def _demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.services.demo import demo_has_data, fill_demo, rebuild_demo
+
+    workspace = _open(data_dir, write=True, demo=True)
+    try:
+        if not demo_has_data(workspace):
+            fill_demo(workspace)
+        elif args.force:
+            rebuild_demo(workspace)
+        else:
+            print(f"The demo data set is already in {data_dir}. Use --force to rebuild it.")
+            return 0
+    finally:
+        workspace.close()
+    print(f"The fictional demo data set is ready in {data_dir}")
+    return 0

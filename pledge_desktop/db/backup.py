@@ -1,0 +1,143 @@
+"""Backups through SQLite's backup API: into a temporary file, checked, then renamed in place.
+
+Automatic backups ("auto-…") are thinned to the newest of each of the last 7 days, 5 weeks and
+12 months. Backups taken by hand or before an upgrade or restore are never thinned.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
+from pledge_desktop.domain.errors import DatabaseProblem, StorageError
+
+BACKUP_SUFFIX = ".sqlite3"
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 5, 12
+
+
+def backup_name(kind: str, when: datetime) -> str:
+    return f"{kind}-{when:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
+
+
+def taken_at(path: Path) -> datetime | None:
+    try:
+        stamp = path.stem.split("-", 1)[1]
+        return datetime.strptime(stamp[:15], "%Y%m%d-%H%M%S")
+    except (IndexError, ValueError):
+        return None
+
+
+def quick_check(connection: sqlite3.Connection) -> list[str]:
+    rows = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy a live database to `target` safely; `target` appears only when complete and sound."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with storage_errors():
+            src = sqlite3.connect(source)
+            try:
+                dst = sqlite3.connect(partial)
+                try:
+                    src.backup(dst)
+                    problems = quick_check(dst)
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+            if problems:
+                raise StorageError(
+                    "The backup copy did not pass its check, so it was not kept: "
+                    + "; ".join(problems[:3])
+                )
+            _fsync(partial)
+            os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def restore_into(candidate: Path, live: Path) -> None:
+    """Overwrite the live database page by page with `candidate` (one SQLite transaction)."""
+    with storage_errors():
+        src = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(live)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+
+
+def check_candidate(candidate: Path) -> sqlite3.Connection:
+    """Open a file someone offers to restore, read-only, or say plainly why it will not do."""
+    if not candidate.is_file():
+        raise DatabaseProblem(f"There is no file at {candidate}.")
+    if not looks_like_sqlite(candidate):
+        raise DatabaseProblem(NOT_A_DATABASE)
+    connection = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+    try:
+        with storage_errors():
+            problems = quick_check(connection)
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    except Exception:
+        connection.close()
+        raise
+    if problems:
+        connection.close()
+        raise DatabaseProblem(
+            "That backup is damaged and cannot be restored. Try an older backup."
+        )
+    if not {"alembic_version", "hospital", "pledge_cycle"} <= tables:
+        connection.close()
+        raise DatabaseProblem(NOT_A_DATABASE)
+    return connection
+
+
+def thin_backups(folder: Path, now: datetime) -> list[Path]:
+    """Delete automatic backups beyond 7 daily, 5 weekly and 12 monthly; return those deleted."""
+    autos = sorted(
+        (p for p in folder.glob(f"auto-*{BACKUP_SUFFIX}") if taken_at(p)),
+        key=lambda p: taken_at(p) or now,
+        reverse=True,
+    )
+    keep: set[Path] = set()
+    for limit, bucket in (
+        (KEEP_DAYS, lambda t: t.date()),
+        (KEEP_WEEKS, lambda t: t.isocalendar()[:2]),
+        (KEEP_MONTHS, lambda t: (t.year, t.month)),
+    ):
+        seen: list[object] = []
+        for path in autos:
+            key = bucket(taken_at(path))
+            if key not in seen:
+                if len(seen) == limit:
+                    break
+                seen.append(key)
+                keep.add(path)
+    removed = [p for p in autos if p not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())

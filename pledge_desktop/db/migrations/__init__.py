@@ -1,0 +1,1 @@
+"""Alembic migrations. Run through pledge_desktop.db.migrate, never by hand on a live folder."""

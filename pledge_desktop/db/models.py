@@ -1,0 +1,93 @@
+"""SQLAlchemy typed models. Schema changes go through Alembic (db/migrations/versions).
+
+Each table's `info` carries the words a nurse would use for one and for many of its rows;
+delete refusals are phrased with them (see db/dependents.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class AppSetting(Base):
+    """Small per-installation settings, such as whether this is the demo data set."""
+
+    __tablename__ = "app_setting"
+    __table_args__ = {"info": {"label": ("setting", "settings"), "audited": False}}
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Hospital(Base):
+    __tablename__ = "hospital"
+    __table_args__ = {"info": {"label": ("hospital", "hospitals")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    trust_name: Mapped[str] = mapped_column(String(200), default="")
+    trust_code: Mapped[str] = mapped_column(String(3), default="")
+    site_code: Mapped[str] = mapped_column(String(5), default="")
+    unit_phone: Mapped[str] = mapped_column(String(40), default="")
+    out_of_hours_phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+
+
+class PledgeCycle(Base):
+    __tablename__ = "pledge_cycle"
+    __table_args__ = {"info": {"label": ("pledge cycle", "pledge cycles")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(40), unique=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(30), default="planning")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class TeamMember(Base):
+    __tablename__ = "team_member"
+    __table_args__ = {"info": {"label": ("team member", "team members")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    is_pledge_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PatientRepresentative(Base):
+    __tablename__ = "patient_representative"
+    __table_args__ = {"info": {"label": ("patient representative", "patient representatives")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(Text, default="")
+    consent_to_be_named: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEntry(Base):
+    """One changed field of one record. Append-only: triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = {"info": {"label": ("audit entry", "audit entries"), "audited": False}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at_utc: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))
+    os_user: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(10))  # insert, update, delete
+    entity: Mapped[str] = mapped_column(String(80))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    field: Mapped[str | None] = mapped_column(String(80))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)

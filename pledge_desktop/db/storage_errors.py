@@ -1,0 +1,79 @@
+"""Turn what SQLite and the operating system say into messages a nurse can act on.
+
+Environment problems (disk full, database busy, folder read-only) become StorageError with a
+plain message; anything else is a bug and is left to propagate unchanged.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import exc
+
+from pledge_desktop.domain.errors import DatabaseProblem, StorageError
+
+DISK_FULL = (
+    "The computer's disk is full, so this was not saved. Everything saved before is safe. "
+    "Free some space (or ask IT to), then try again."
+)
+BUSY = (
+    "The database is busy with another task. Nothing was changed; please try again in a moment."
+)
+READ_ONLY = (
+    "The data folder cannot be written to, so this was not saved. Everything saved before "
+    "is safe. Ask IT to check that you may write to the data folder."
+)
+IO_ERROR = (
+    "The computer could not read or write the database file (a disk or network problem). "
+    "Nothing was changed. Try again; if it keeps happening, restore from a backup."
+)
+NOT_A_DATABASE = (
+    "This file is not a Pledge Desktop database, or it is damaged. It has not been changed."
+)
+
+
+def describe_sqlite_error(error: BaseException) -> str | None:
+    text = str(error).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DISK_FULL
+    if "locked" in text or "busy" in text:
+        return BUSY
+    if "readonly" in text or "read-only" in text:
+        return READ_ONLY
+    if "disk i/o error" in text:
+        return IO_ERROR
+    return None
+
+
+def describe_os_error(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return DISK_FULL
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return READ_ONLY
+    return f"The computer could not write the file ({error.strerror or error})."
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    try:
+        yield
+    except exc.DBAPIError as error:
+        original = error.orig if error.orig is not None else error
+        if "not a database" in str(original).lower():
+            raise DatabaseProblem(NOT_A_DATABASE) from error
+        message = describe_sqlite_error(original)
+        if message is None:
+            raise
+        raise StorageError(message) from error
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error).lower():
+            raise DatabaseProblem(NOT_A_DATABASE) from error
+        message = describe_sqlite_error(error)
+        if message is None:
+            raise
+        raise StorageError(message) from error
+    except OSError as error:
+        raise StorageError(describe_os_error(error)) from error

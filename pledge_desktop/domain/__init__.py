@@ -1,0 +1,1 @@
+"""Plain records and rules of the Service Pledge. Standard library only."""

@@ -1,0 +1,115 @@
+"""Pledge cycles: a year or so of collecting views, agreeing goals and publishing the pledge."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pledge_desktop.db import models as m
+from pledge_desktop.db.database import Database
+from pledge_desktop.domain.errors import NotFound, ValidationError
+from pledge_desktop.domain.setup import PledgeCycle, validate_cycle
+from pledge_desktop.services.records import (
+    ChangeFeed,
+    apply_record,
+    delete_if_free,
+    get_or_explain,
+    to_record,
+)
+
+CYCLES = "cycles"
+
+
+def check_label_free(session: Session, cycle: PledgeCycle) -> None:
+    clash = session.scalars(
+        select(m.PledgeCycle.id).where(
+            m.PledgeCycle.label == cycle.label, m.PledgeCycle.id != (cycle.id or -1)
+        )
+    ).first()
+    if clash is not None:
+        raise ValidationError(
+            {"label": f'There is already a cycle called "{cycle.label}". Please pick another.'}
+        )
+
+
+class CyclesService:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
+        self._db = db
+        self._changes = changes
+
+    def cycles(self) -> list[PledgeCycle]:
+        """Newest first: the order a nurse looks for them in."""
+        with self._db.reading() as session:
+            rows = session.scalars(
+                select(m.PledgeCycle).order_by(
+                    m.PledgeCycle.start_date.desc(), m.PledgeCycle.id.desc()
+                )
+            )
+            return [to_record(PledgeCycle, row) for row in rows]
+
+    def find(self, label: str | None) -> PledgeCycle:
+        """The cycle with this label, or the most recent one when no label is given."""
+        cycles = self.cycles()
+        if not cycles:
+            raise NotFound("There are no pledge cycles yet. Set one up in the app first.")
+        if label is None:
+            return cycles[0]
+        for cycle in cycles:
+            if cycle.label == label.strip():
+                return cycle
+        known = ", ".join(c.label for c in cycles)
+        raise NotFound(f'There is no cycle called "{label}". The cycles are: {known}.')
+
+    def save_cycle(self, cycle: PledgeCycle, copy_team_from: int | None = None) -> PledgeCycle:
+        """Add or change a cycle. A new cycle can take the team and representatives of another,
+        in the same transaction, so a second year starts where the first left off."""
+        tidy = validate_cycle(cycle)
+        with self._db.transaction() as session:
+            check_label_free(session, tidy)
+            if tidy.id is None:
+                row = m.PledgeCycle()
+                session.add(row)
+            else:
+                row = get_or_explain(session, m.PledgeCycle, tidy.id, "pledge cycle")
+            apply_record(row, tidy)
+            session.flush()
+            if copy_team_from is not None and tidy.id is None:
+                _copy_people(session, copy_team_from, row.id)
+            saved = to_record(PledgeCycle, row)
+        self._changes.announce(CYCLES)
+        if copy_team_from is not None:
+            self._changes.announce("team")
+            self._changes.announce("representatives")
+        return saved
+
+    def delete_cycle(self, cycle_id: int) -> None:
+        with self._db.transaction() as session:
+            delete_if_free(session, m.PledgeCycle, cycle_id, "pledge cycle")
+        self._changes.announce(CYCLES)
+
+
+def _copy_people(session: Session, source_id: int, target_id: int) -> None:
+    get_or_explain(session, m.PledgeCycle, source_id, "pledge cycle")
+    for member in session.scalars(select(m.TeamMember).where(m.TeamMember.cycle_id == source_id)):
+        session.add(
+            m.TeamMember(
+                cycle_id=target_id,
+                name=member.name,
+                role=member.role,
+                phone=member.phone,
+                email=member.email,
+                is_pledge_lead=member.is_pledge_lead,
+            )
+        )
+    reps = session.scalars(
+        select(m.PatientRepresentative).where(m.PatientRepresentative.cycle_id == source_id)
+    )
+    for rep in reps:
+        session.add(
+            m.PatientRepresentative(
+                cycle_id=target_id,
+                name=rep.name,
+                contact=rep.contact,
+                consent_to_be_named=rep.consent_to_be_named,
+            )
+        )

@@ -1,0 +1,130 @@
+"""Looking after the data: backups, restore, and checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from pledge_desktop.db import models as m
+from pledge_desktop.db.backup import (
+    BACKUP_SUFFIX,
+    backup_name,
+    check_candidate,
+    copy_database,
+    restore_into,
+    taken_at,
+    thin_backups,
+)
+from pledge_desktop.db.database import Database
+from pledge_desktop.db.integrity import find_problems
+from pledge_desktop.db.migrate import SchemaState, revision_state, upgrade
+from pledge_desktop.db.storage_errors import describe_os_error
+from pledge_desktop.domain.errors import DatabaseProblem, StorageError
+from pledge_desktop.services.records import ChangeFeed
+
+BACKUPS_FOLDER = "backups"
+AUTO_BACKUP_MINUTES = 30
+DEMO_SETTING = "demo_data_set"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime | None
+    kind: str
+    size_bytes: int
+
+
+class MaintenanceService:
+    def __init__(self, db: Database, data_dir: Path, changes: ChangeFeed) -> None:
+        self._db = db
+        self._changes = changes
+        self.backups_dir = data_dir / BACKUPS_FOLDER
+        self._backed_up_at_change = self.last_change()
+
+    def last_change(self) -> int:
+        """A number that grows with every audited change: the newest audit entry's id."""
+        with self._db.reading() as session:
+            return session.scalar(select(func.max(m.AuditEntry.id))) or 0
+
+    def has_unbacked_changes(self) -> bool:
+        return self.last_change() != self._backed_up_at_change
+
+    def backup_now(self, kind: str = "manual", to: Path | None = None) -> Path:
+        """Copy the database to `to`, or into the backups folder; return where it went."""
+        change = self.last_change()
+        if to is None:
+            try:
+                self.backups_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StorageError(describe_os_error(error)) from error
+            to = self.backups_dir / backup_name(kind, datetime.now())
+        elif to.is_dir():
+            to = to / backup_name(kind, datetime.now())
+        copy_database(self._db.path, to)
+        self._backed_up_at_change = change
+        return to
+
+    def auto_backup(self, now: datetime | None = None) -> Path | None:
+        """Back up if anything changed since the last backup, then thin the old ones."""
+        if not self.has_unbacked_changes():
+            return None
+        path = self.backup_now("auto")
+        thin_backups(self.backups_dir, now or datetime.now())
+        return path
+
+    def backups(self) -> list[BackupInfo]:
+        if not self.backups_dir.is_dir():
+            return []
+        found = [
+            BackupInfo(p, taken_at(p), p.name.split("-", 1)[0], p.stat().st_size)
+            for p in self.backups_dir.glob(f"*{BACKUP_SUFFIX}")
+        ]
+        return sorted(found, key=lambda b: b.taken_at or datetime.min, reverse=True)
+
+    def restore(self, candidate: Path) -> Path:
+        """Replace the database with `candidate`, after backing up the current one.
+
+        Returns the path of that safety backup. Refuses, touching nothing, a file that is not
+        a Pledge Desktop database, a damaged one, one from a newer version of the app, or one
+        that would mix the demo with real data.
+        """
+        candidate = candidate.resolve()
+        connection = check_candidate(candidate)
+        try:
+            is_demo = connection.execute(
+                "SELECT value FROM app_setting WHERE key = ?", (DEMO_SETTING,)
+            ).fetchone()
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+        if bool(is_demo and is_demo[0] == "yes") != self.is_demo():
+            raise DatabaseProblem(
+                "That backup is of the demo data set, and this folder holds real data (or the "
+                "other way round). They are never mixed, so nothing was restored."
+            )
+        state = revision_state(revision[0] if revision else None)
+        if state is SchemaState.NEWER:
+            raise DatabaseProblem(
+                "That backup was made by a newer version of Pledge Desktop. Install the newer "
+                "version to restore it. Nothing was changed."
+            )
+        safety = self.backup_now("before-restore")
+        self._db.close()
+        restore_into(candidate, self._db.path)
+        if state is SchemaState.BEHIND:
+            upgrade(self._db.engine)
+        self._backed_up_at_change = self.last_change()
+        self._changes.announce("everything")
+        return safety
+
+    def is_demo(self) -> bool:
+        with self._db.reading() as session:
+            setting = session.get(m.AppSetting, DEMO_SETTING)
+            return setting is not None and setting.value == "yes"
+
+    def problems(self) -> list[str]:
+        return find_problems(self._db.path)

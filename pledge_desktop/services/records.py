@@ -1,0 +1,58 @@
+"""Copying between ORM rows and the domain's frozen records, and change announcements."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from pledge_desktop.db.dependents import count_dependents, describe_dependents
+from pledge_desktop.domain.errors import DeleteRefused, NotFound
+
+R = TypeVar("R")
+
+
+def to_record(record_type: type[R], row: Any) -> R:
+    names = [f.name for f in dataclasses.fields(record_type)]  # type: ignore[arg-type]
+    return record_type(**{name: getattr(row, name) for name in names})
+
+
+def apply_record(row: Any, record: Any, skip: tuple[str, ...] = ("id",)) -> None:
+    for f in dataclasses.fields(record):
+        if f.name not in skip:
+            setattr(row, f.name, getattr(record, f.name))
+
+
+def get_or_explain(session: Session, model: type, record_id: int | None, what: str) -> Any:
+    row = session.get(model, record_id) if record_id is not None else None
+    if row is None:
+        raise NotFound(f"That {what} no longer exists: it may have been deleted meanwhile.")
+    return row
+
+
+def delete_if_free(session: Session, model: type, record_id: int, what: str) -> None:
+    row = get_or_explain(session, model, record_id, what)
+    found = count_dependents(session, row)
+    if found:
+        raise DeleteRefused(
+            f"This {what} cannot be deleted because {describe_dependents(found)} "
+            f"{'is' if len(found) == 1 and found[0][1] == 1 else 'are'} linked to it. "
+            "Delete or move those first."
+        )
+    session.delete(row)
+
+
+class ChangeFeed:
+    """Tells whoever listens (the GUI) which kind of data a service call just changed."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[str], None]] = []
+
+    def subscribe(self, listener: Callable[[str], None]) -> None:
+        self._listeners.append(listener)
+
+    def announce(self, topic: str) -> None:
+        for listener in list(self._listeners):
+            listener(topic)

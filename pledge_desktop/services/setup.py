@@ -1,0 +1,150 @@
+"""Setting up: the hospital, its breast care team and patient representatives."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pledge_desktop.db import models as m
+from pledge_desktop.db.database import Database
+from pledge_desktop.domain.setup import (
+    FirstSetup,
+    Hospital,
+    PatientRepresentative,
+    PledgeCycle,
+    TeamMember,
+    validate_cycle,
+    validate_hospital,
+    validate_representative,
+    validate_team_member,
+)
+from pledge_desktop.services.cycles import check_label_free
+from pledge_desktop.services.records import (
+    ChangeFeed,
+    apply_record,
+    delete_if_free,
+    get_or_explain,
+    to_record,
+)
+
+HOSPITAL, TEAM, REPRESENTATIVES, CYCLES = "hospital", "team", "representatives", "cycles"
+
+
+class SetupService:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
+        self._db = db
+        self._changes = changes
+
+    # --- hospital -------------------------------------------------------------------------
+    def hospital(self) -> Hospital | None:
+        with self._db.reading() as session:
+            row = session.scalars(select(m.Hospital).order_by(m.Hospital.id)).first()
+            return to_record(Hospital, row) if row else None
+
+    def save_hospital(self, hospital: Hospital) -> Hospital:
+        tidy = validate_hospital(hospital)
+        with self._db.transaction() as session:
+            row = session.scalars(select(m.Hospital).order_by(m.Hospital.id)).first()
+            if row is None:
+                row = m.Hospital()
+                session.add(row)
+            apply_record(row, tidy)
+            session.flush()
+            saved = to_record(Hospital, row)
+        self._changes.announce(HOSPITAL)
+        return saved
+
+    def complete_first_setup(self, setup: FirstSetup) -> PledgeCycle:
+        """Hospital, first cycle and its Pledge Lead, saved together or not at all."""
+        hospital = validate_hospital(setup.hospital)
+        cycle = validate_cycle(setup.cycle)
+        lead = validate_team_member(setup.lead)
+        with self._db.transaction() as session:
+            check_label_free(session, cycle)
+            hospital_row = m.Hospital()
+            apply_record(hospital_row, hospital)
+            cycle_row = m.PledgeCycle()
+            apply_record(cycle_row, cycle)
+            session.add_all([hospital_row, cycle_row])
+            session.flush()
+            lead_row = m.TeamMember(cycle_id=cycle_row.id)
+            apply_record(lead_row, lead, skip=("id", "cycle_id"))
+            lead_row.is_pledge_lead = True
+            session.add(lead_row)
+            saved = to_record(PledgeCycle, cycle_row)
+        for topic in (HOSPITAL, CYCLES, TEAM):
+            self._changes.announce(topic)
+        return saved
+
+    # --- breast care team -----------------------------------------------------------------
+    def team(self, cycle_id: int) -> list[TeamMember]:
+        with self._db.reading() as session:
+            rows = session.scalars(
+                select(m.TeamMember)
+                .where(m.TeamMember.cycle_id == cycle_id)
+                .order_by(m.TeamMember.is_pledge_lead.desc(), m.TeamMember.name)
+            )
+            return [to_record(TeamMember, row) for row in rows]
+
+    def save_team_member(self, member: TeamMember) -> TeamMember:
+        """Add or change a member; making one the Pledge Lead makes the others not."""
+        tidy = validate_team_member(member)
+        with self._db.transaction() as session:
+            get_or_explain(session, m.PledgeCycle, tidy.cycle_id, "pledge cycle")
+            if tidy.id is None:
+                row = m.TeamMember()
+                session.add(row)
+            else:
+                row = get_or_explain(session, m.TeamMember, tidy.id, "team member")
+            apply_record(row, tidy)
+            session.flush()
+            if tidy.is_pledge_lead:
+                others = session.scalars(
+                    select(m.TeamMember).where(
+                        m.TeamMember.cycle_id == tidy.cycle_id,
+                        m.TeamMember.id != row.id,
+                        m.TeamMember.is_pledge_lead.is_(True),
+                    )
+                )
+                for other in others:
+                    other.is_pledge_lead = False
+            saved = to_record(TeamMember, row)
+        self._changes.announce(TEAM)
+        return saved
+
+    def delete_team_member(self, member_id: int) -> None:
+        with self._db.transaction() as session:
+            delete_if_free(session, m.TeamMember, member_id, "team member")
+        self._changes.announce(TEAM)
+
+    # --- patient representatives ----------------------------------------------------------
+    def representatives(self, cycle_id: int) -> list[PatientRepresentative]:
+        with self._db.reading() as session:
+            rows = session.scalars(
+                select(m.PatientRepresentative)
+                .where(m.PatientRepresentative.cycle_id == cycle_id)
+                .order_by(m.PatientRepresentative.name)
+            )
+            return [to_record(PatientRepresentative, row) for row in rows]
+
+    def save_representative(self, rep: PatientRepresentative) -> PatientRepresentative:
+        tidy = validate_representative(rep)
+        with self._db.transaction() as session:
+            get_or_explain(session, m.PledgeCycle, tidy.cycle_id, "pledge cycle")
+            if tidy.id is None:
+                row = m.PatientRepresentative()
+                session.add(row)
+            else:
+                row = get_or_explain(
+                    session, m.PatientRepresentative, tidy.id, "patient representative"
+                )
+            apply_record(row, tidy)
+            session.flush()
+            saved = to_record(PatientRepresentative, row)
+        self._changes.announce(REPRESENTATIVES)
+        return saved
+
+    def delete_representative(self, rep_id: int) -> None:
+        with self._db.transaction() as session:
+            delete_if_free(session, m.PatientRepresentative, rep_id, "patient representative")
+        self._changes.announce(REPRESENTATIVES)
+
