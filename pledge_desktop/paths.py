@@ -59,3 +59,10 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def demo_dir_beside(data_dir: Path) -> Path:
+    """Where the demo lives when the real data folder was given by hand: a sibling folder."""
+    if data_dir == default_data_dir():
+        return demo_data_dir()
+    return data_dir.with_name(data_dir.name + "-demo")

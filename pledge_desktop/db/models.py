@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -80,7 +80,10 @@ class AuditEntry(Base):
     """One changed field of one record. Append-only: triggers refuse UPDATE and DELETE."""
 
     __tablename__ = "audit_entry"
-    __table_args__ = {"info": {"label": ("audit entry", "audit entries"), "audited": False}}
+    __table_args__ = (
+        Index("ix_audit_entry_record", "entity", "entity_id"),
+        {"info": {"label": ("audit entry", "audit entries"), "audited": False}},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at_utc: Mapped[datetime] = mapped_column(DateTime, server_default=text("CURRENT_TIMESTAMP"))

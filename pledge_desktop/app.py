@@ -1,0 +1,146 @@
+"""The composition root of the GUI: `pledge-desktop` and `python -m pledge_desktop`.
+
+Start-up order matters for speed: the window is shown first (PySide6 only), and the database
+layer (SQLAlchemy, Alembic) is imported and opened after the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pledge_desktop import APP_NAME, __version__, paths
+from pledge_desktop.ui.main_window import MainWindow
+
+STARTUP_PROBE = "PLEDGE_STARTUP_PROBE"  # a file path: benchmarks/startup.py reads the times
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pledge-desktop", description=f"{APP_NAME}: the Service Pledge for Breast Cancer."
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="the data folder to open")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the fictional demo data set, apart from real data"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open every section, close cleanly and exit 0 (for checking an installation)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def open_workspace_for(data_dir: Path, demo: bool) -> Any:
+    """Open (and for the demo, fill) a data folder. Imports the database layer on first use."""
+    from pledge_desktop.services.demo import demo_has_data, fill_demo
+    from pledge_desktop.services.workspace import open_workspace
+
+    workspace = open_workspace(data_dir, demo=demo)
+    if demo and not demo_has_data(workspace):
+        try:
+            fill_demo(workspace)
+        except BaseException:
+            workspace.close()
+            raise
+    return workspace
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once, just after the window has painted for the first time."""
+
+    def __init__(self, window: MainWindow, then: Any) -> None:
+        super().__init__(window)
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(500, self._fire)  # in case the platform never paints (no screen)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._then()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.time()
+    probe = os.environ.get(STARTUP_PROBE)
+    times: dict[str, float] = {}
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    data_dir = paths.resolve_data_dir(args.data_dir, demo=args.demo)
+    window = MainWindow(open_demo=lambda: open_workspace_for(paths.demo_dir_beside(data_dir), True))
+    window.show()
+    result = {"code": 0}
+
+    def record(moment: str) -> None:
+        times[moment] = time.time()
+
+    def fail(error: Exception) -> None:
+        if args.self_test:
+            print(f"pledge-desktop: {error}", file=sys.stderr)
+        else:
+            QMessageBox.critical(window, APP_NAME, str(error))
+        result["code"] = 1
+        window.close()
+        app.quit()
+
+    def open_data() -> None:
+        from pledge_desktop.domain.errors import PledgeError
+
+        record("first_paint")
+        try:
+            workspace = open_workspace_for(data_dir, args.demo)
+        except PledgeError as error:
+            fail(error)
+            return
+        window.set_workspace(workspace)
+        QTimer.singleShot(0, after_open)
+
+    def after_open() -> None:
+        record("data_ready")
+        if probe:
+            Path(probe).write_text(json.dumps({"started": started, **times}), encoding="utf-8")
+            window.close()
+            app.quit()
+        elif args.self_test:
+            visited = self_test(window)
+            print(f"pledge-desktop self-test passed: opened {visited} sections")
+            window.close()
+            app.quit()
+
+    _FirstPaint(window, open_data)
+    app.exec()
+    return result["code"]
+
+
+def self_test(window: MainWindow) -> int:
+    app = QApplication.instance()
+    assert app is not None
+    visited = 0
+    for index in range(len(window.sections)):
+        window.go_to(index) if window.nav.count() else None
+        app.processEvents()
+        visited += 1
+    return visited
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

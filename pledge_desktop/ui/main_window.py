@@ -1,0 +1,338 @@
+"""The main window: sections on the left, the chosen one on the right, the cycle at the top.
+
+The window is shown before any database work starts (see app.py), then handed a Workspace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from pledge_desktop import APP_NAME
+from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.paths import resource
+from pledge_desktop.ui.changes import ChangeHub
+from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.cycles_page import CyclesPage
+from pledge_desktop.ui.dialogs import AboutDialog, RestoreDialog, UserGuideDialog, open_folder
+from pledge_desktop.ui.home_page import HomePage
+from pledge_desktop.ui.hospital_page import HospitalPage
+from pledge_desktop.ui.messages import confirm, show_problem
+from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
+from pledge_desktop.ui.welcome import FirstSetupWizard, WelcomePage
+
+if TYPE_CHECKING:
+    from pledge_desktop.services.workspace import Workspace
+
+AUTO_BACKUP_MS = 30 * 60 * 1000
+DemoOpener = Callable[[], "Workspace"]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, open_demo: DemoOpener | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.resize(1180, 760)
+        self._open_demo = open_demo
+        self.context: ScreenContext | None = None
+        self.sections: list[tuple[str, QWidget]] = []
+        self.nav = QListWidget()
+        self.nav.setObjectName("sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setFixedWidth(240)
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        self.nav.currentRowChanged.connect(self._section_chosen)
+        self.stack = QStackedWidget()
+        self.loading = QLabel(self.tr("Opening your data…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.nav.hide()
+        self._build_toolbar()
+        self._build_menus()
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(AUTO_BACKUP_MS)
+        self.backup_timer.timeout.connect(self.auto_backup)
+        self.statusBar().showMessage(self.tr("Opening your data…"))
+
+    # --- frame ----------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Pledge cycle"))
+        bar.setObjectName("cycleBar")
+        bar.setMovable(False)
+        label = QLabel(self.tr("  Pledge &cycle: "))
+        self.cycle_choice = QComboBox()
+        self.cycle_choice.setObjectName("cycleChoice")
+        self.cycle_choice.setAccessibleName(self.tr("Pledge cycle you are working on"))
+        self.cycle_choice.setMinimumWidth(200)
+        label.setBuddy(self.cycle_choice)
+        self.cycle_choice.currentIndexChanged.connect(self._cycle_chosen)
+        self.demo_banner = QLabel()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setStyleSheet(
+            "background: #ffe08a; color: #1b1b1b; font-weight: bold; padding: 4px 10px;"
+        )
+        self.demo_banner.hide()
+        bar.addWidget(label)
+        bar.addWidget(self.cycle_choice)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        bar.addWidget(spacer)
+        self.demo_action = bar.addWidget(self.demo_banner)
+        self.addToolBar(bar)
+        self.cycle_bar = bar
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any], keys: Any = None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = self._action(
+            file_menu, self.tr("&Backup now"), self.backup_now, "Ctrl+Shift+B"
+        )
+        self.restore_action = self._action(file_menu, self.tr("&Restore from backup…"), self.restore)
+        self.folder_action = self._action(file_menu, self.tr("Open &data folder"), self.open_data_folder)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.go_menu = go_menu
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("&About Pledge Desktop"), self.show_about)
+        for action in (self.backup_action, self.restore_action, self.folder_action):
+            action.setEnabled(False)
+
+    # --- workspace ------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Show the data of an opened workspace (replacing any shown before)."""
+        if self.context is not None:
+            self.context.workspace.close()
+        for _name, page in self.sections:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.sections = []
+        self.nav.clear()
+        self.go_menu.clear()
+        self.context = ScreenContext(workspace, ChangeHub(self))
+        self.context.hub.changed.connect(self._data_changed)
+        for action in (self.backup_action, self.restore_action, self.folder_action):
+            action.setEnabled(True)
+        demo = workspace.is_demo
+        self.demo_banner.setText(self.tr("DEMO: fictional data, kept apart from real data"))
+        self.demo_action.setVisible(demo)
+        title = APP_NAME + (self.tr(" (demo)") if demo else "")
+        self.setWindowTitle(title)
+        self.backup_timer.start()
+        if workspace.setup.hospital() is None:
+            self._show_welcome()
+        else:
+            self._show_sections()
+        self.statusBar().showMessage(self.tr("Ready. Data folder: %s") % workspace.data_dir, 10000)
+
+    def _show_welcome(self) -> None:
+        self.nav.hide()
+        self.cycle_bar.hide()
+        self.welcome = WelcomePage()
+        self.welcome.set_up_requested.connect(self.run_first_setup)
+        self.welcome.demo_requested.connect(self.switch_to_demo)
+        self.welcome.demo_button.setVisible(self._open_demo is not None)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.sections = [("Welcome", self.welcome)]
+        self.welcome.set_up_button.setFocus()
+
+    def _show_sections(self) -> None:
+        assert self.context is not None
+        for name, page in list(self.sections):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._reload_cycles()
+        self.sections = [
+            (self.tr("Overview"), HomePage(self.context)),
+            (self.tr("Hospital"), HospitalPage(self.context)),
+            (self.tr("Breast care team"), TeamPage(self.context)),
+            (self.tr("Patient representatives"), RepresentativesPage(self.context)),
+            (self.tr("Pledge cycles"), CyclesPage(self.context)),
+        ]
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.go_menu.clear()
+        for number, (name, page) in enumerate(self.sections, start=1):
+            page.setObjectName(f"section{number}")
+            self.stack.addWidget(page)
+            self.nav.addItem(name)
+            self._action(
+                self.go_menu, name, lambda _on=False, n=number - 1: self.go_to(n), f"Ctrl+{number}"
+            )
+        self.nav.blockSignals(False)
+        self.nav.show()
+        self.cycle_bar.show()
+        self.go_to(0)
+
+    def run_first_setup(self) -> None:
+        assert self.context is not None
+        wizard = FirstSetupWizard(self.context, self)
+        if wizard.exec() and wizard.saved_cycle is not None:
+            self.context.cycle_id = wizard.saved_cycle.id
+            self._show_sections()
+            self.statusBar().showMessage(self.tr("Your hospital is set up. Welcome!"), 10000)
+
+    def switch_to_demo(self) -> None:
+        if self._open_demo is None:
+            return
+        try:
+            workspace = self._open_demo()
+        except PledgeError as error:
+            show_problem(self, self.tr("The demo cannot be opened"), error)
+            return
+        self.set_workspace(workspace)
+
+    # --- sections and cycles --------------------------------------------------------------
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def go_to(self, index: int) -> None:
+        if 0 <= index < self.nav.count():
+            self.nav.setCurrentRow(index)
+            if self.nav.currentRow() == index:
+                self._section_chosen(index)
+
+    def _section_chosen(self, index: int) -> None:
+        if index < 0 or index >= len(self.sections):
+            return
+        page = self.sections[index][1]
+        current = self.stack.currentWidget()
+        if current is not page and not self._leave(current):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow([p for _n, p in self.sections].index(current))
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(page)
+
+    def _leave(self, page: QWidget | None) -> bool:
+        leave = getattr(page, "leave_form", None)
+        return leave() if callable(leave) else True
+
+    def _reload_cycles(self) -> None:
+        assert self.context is not None
+        cycles = self.context.workspace.cycles.cycles()
+        wanted = self.context.cycle_id
+        if wanted not in {c.id for c in cycles}:
+            wanted = cycles[0].id if cycles else None
+        self.cycle_choice.blockSignals(True)
+        self.cycle_choice.clear()
+        for cycle in cycles:
+            self.cycle_choice.addItem(cycle.label, cycle.id)
+        self.cycle_choice.setCurrentIndex(max(self.cycle_choice.findData(wanted), 0))
+        self.cycle_choice.blockSignals(False)
+        self.context.select_cycle(wanted)
+
+    def _cycle_chosen(self, index: int) -> None:
+        if self.context is None or index < 0:
+            return
+        if not self._leave(self.current_page()):
+            self.cycle_choice.blockSignals(True)
+            self.cycle_choice.setCurrentIndex(self.cycle_choice.findData(self.context.cycle_id))
+            self.cycle_choice.blockSignals(False)
+            return
+        self.context.select_cycle(self.cycle_choice.itemData(index))
+
+    def _data_changed(self, topic: str) -> None:
+        if topic in ("cycles", "everything"):
+            self._reload_cycles()
+        if topic == "everything" and self.context is not None:
+            if self.context.workspace.setup.hospital() is None:
+                self._show_welcome()
+            elif self.nav.isHidden():
+                self._show_sections()
+
+    # --- file and help --------------------------------------------------------------------
+    def backup_now(self) -> None:
+        if self.context is None:
+            return
+        try:
+            path = self.context.workspace.maintenance.backup_now("manual")
+        except PledgeError as error:
+            show_problem(self, self.tr("Backup not made"), error)
+            return
+        self.statusBar().showMessage(self.tr("Backed up to %s") % path, 15000)
+        self.context.hub.announce("backups")
+
+    def auto_backup(self) -> None:
+        if self.context is None:
+            return
+        try:
+            path = self.context.workspace.maintenance.auto_backup()
+        except PledgeError as error:
+            self.statusBar().showMessage(self.tr("Automatic backup failed: %s") % error)
+            return
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Backed up automatically."), 8000)
+
+    def restore(self) -> None:
+        if self.context is None or not self._leave(self.current_page()):
+            return
+        maintenance = self.context.workspace.maintenance
+        dialog = RestoreDialog(maintenance.backups(), self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        question = self.tr(
+            "Replace all the data with the backup %s? The data as it is now is backed up first."
+        ) % dialog.chosen.name
+        if not confirm(self, self.tr("Restore from backup"), question, self.tr("Restore")):
+            return
+        try:
+            safety = maintenance.restore(dialog.chosen)
+        except PledgeError as error:
+            show_problem(self, self.tr("Not restored"), error)
+            return
+        self.statusBar().showMessage(
+            self.tr("Restored. The data as it was before is kept in %s") % safety.name, 20000
+        )
+
+    def open_data_folder(self) -> None:
+        if self.context is not None:
+            open_folder(self.context.workspace.data_dir)
+
+    def show_guide(self) -> None:
+        UserGuideDialog(resource("help", "user-guide.md"), self).exec()
+
+    def show_about(self) -> None:
+        if self.context is None:
+            return
+        workspace = self.context.workspace
+        AboutDialog(workspace.data_dir, workspace.is_demo, self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leave(self.current_page()):
+            event.ignore()
+            return
+        self.backup_timer.stop()
+        if self.context is not None:
+            self.auto_backup()
+            self.context.workspace.close()
+            self.context = None
+        event.accept()

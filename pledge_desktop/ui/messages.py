@@ -1,0 +1,40 @@
+"""Showing problems to the nurse in plain words, and asking before anything is destroyed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def show_problem(parent: QWidget | None, title: str, error: Exception | str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("problemBox")
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, question: str, action: str) -> bool:
+    """Ask before destroying anything; the safe answer (Cancel) is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("confirmBox")
+    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_to_save(parent: QWidget | None, what: str) -> QMessageBox.StandardButton:
+    """Save / Discard / Cancel for unsaved edits; Save is the default so Enter keeps the work."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        parent.tr("Unsaved changes") if parent else "Unsaved changes",
+        f"You have changed {what} without saving. Save the changes?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("unsavedBox")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())

@@ -1,0 +1,185 @@
+"""A form built from a list of fields, with a plain-English problem shown under each field.
+
+Pages describe their fields as data (FormField); the form makes the widgets, reads and writes
+values as a dict, tells when anything was edited, and shows validation problems in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK = (
+    "line", "text", "choice", "editable_choice", "date", "check"
+)
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    kind: str = LINE
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, what the nurse sees)
+    hint: str = ""  # placeholder and accessible description
+
+
+class RecordForm(QWidget):
+    edited = Signal()
+    submitted = Signal()  # Enter pressed in a one-line field
+
+    def __init__(self, fields: Sequence[FormField], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields = list(fields)
+        self._widgets: dict[str, QWidget] = {}
+        self._problems: dict[str, QLabel] = {}
+        self._loading = False
+        self.dirty = False
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in self.fields:
+            widget = self._make(spec)
+            widget.setObjectName(spec.name)
+            widget.setAccessibleName(spec.label.replace("&", ""))
+            if spec.hint:
+                widget.setAccessibleDescription(spec.hint)
+                widget.setToolTip(spec.hint)
+            problem = QLabel()
+            problem.setObjectName(f"{spec.name}_problem")
+            problem.setWordWrap(True)
+            problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+            problem.hide()
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            column.addWidget(problem)
+            label = QLabel(spec.label)
+            label.setBuddy(widget)
+            layout.addRow(label, cell)
+            self._widgets[spec.name] = widget
+            self._problems[spec.name] = problem
+
+    def _make(self, spec: FormField) -> QWidget:
+        if spec.kind == TEXT:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText(spec.hint)
+            text.setFixedHeight(90)
+            text.textChanged.connect(self._changed)
+            return text
+        if spec.kind in (CHOICE, EDITABLE_CHOICE):
+            combo = QComboBox()
+            combo.setEditable(spec.kind == EDITABLE_CHOICE)
+            for value, label in spec.choices:
+                combo.addItem(label, value)
+            combo.currentTextChanged.connect(self._changed)
+            return combo
+        if spec.kind == DATE:
+            edit = QDateEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.dateChanged.connect(self._changed)
+            return edit
+        if spec.kind == CHECK:
+            box = QCheckBox(spec.hint or spec.label)
+            box.toggled.connect(self._changed)
+            return box
+        line = QLineEdit()
+        line.setPlaceholderText(spec.hint)
+        line.textEdited.connect(self._changed)
+        line.returnPressed.connect(self.submitted)
+        return line
+
+    def widget(self, name: str) -> QWidget:
+        return self._widgets[name]
+
+    def _changed(self, *_args: Any) -> None:
+        if not self._loading:
+            self.dirty = True
+            self.edited.emit()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for spec in self.fields:
+                self._set(spec, self._widgets[spec.name], values.get(spec.name))
+        finally:
+            self._loading = False
+        self.dirty = False
+        self.clear_problems()
+
+    def _set(self, spec: FormField, widget: QWidget, value: Any) -> None:
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            if index < 0 and widget.isEditable():
+                widget.setEditText(value or "")
+            else:
+                widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QDateEdit):
+            day = value or date.today()
+            widget.setDate(QDate(day.year, day.month, day.day))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value or "")
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self._widgets[spec.name]
+            if isinstance(widget, QPlainTextEdit):
+                result[spec.name] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                index = widget.findText(widget.currentText())
+                data = widget.itemData(index) if index >= 0 else None
+                result[spec.name] = data if data is not None else widget.currentText()
+            elif isinstance(widget, QDateEdit):
+                result[spec.name] = widget.date().toPython()
+            elif isinstance(widget, QCheckBox):
+                result[spec.name] = widget.isChecked()
+            elif isinstance(widget, QLineEdit):
+                result[spec.name] = widget.text()
+        return result
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Show each problem under its field and put the cursor in the first one."""
+        self.clear_problems()
+        first = None
+        for spec in self.fields:
+            if spec.name in problems:
+                label = self._problems[spec.name]
+                label.setText("⚠ " + problems[spec.name])
+                label.show()
+                self._widgets[spec.name].setAccessibleDescription(problems[spec.name])
+                first = first or self._widgets[spec.name]
+        if first is not None:
+            first.setFocus()
+
+    def clear_problems(self) -> None:
+        for spec in self.fields:
+            self._problems[spec.name].hide()
+            self._widgets[spec.name].setAccessibleDescription(spec.hint)
+
+    def problem_text(self, name: str) -> str:
+        label = self._problems[name]
+        return label.text() if label.isVisibleTo(self) else ""
+
+    def focus_first(self) -> None:
+        self._widgets[self.fields[0].name].setFocus()
