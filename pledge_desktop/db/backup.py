@@ -20,7 +20,8 @@ KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 5, 12
 
 
 def backup_name(kind: str, when: datetime) -> str:
-    return f"{kind}-{when:%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
+    """e.g. auto-20261128-153434-120533.sqlite3: sorts by time, to the microsecond."""
+    return f"{kind}-{when:%Y%m%d-%H%M%S-%f}{BACKUP_SUFFIX}"
 
 
 def taken_at(path: Path) -> datetime | None:
@@ -115,7 +116,7 @@ def thin_backups(folder: Path, now: datetime) -> list[Path]:
     """Delete automatic backups beyond 7 daily, 5 weekly and 12 monthly; return those deleted."""
     autos = sorted(
         (p for p in folder.glob(f"auto-*{BACKUP_SUFFIX}") if taken_at(p)),
-        key=lambda p: taken_at(p) or now,
+        key=lambda p: p.name,  # the name sorts by time, to the microsecond
         reverse=True,
     )
     keep: set[Path] = set()
@@ -126,7 +127,7 @@ def thin_backups(folder: Path, now: datetime) -> list[Path]:
     ):
         seen: list[object] = []
         for path in autos:
-            key = bucket(taken_at(path))
+            key = bucket(taken_at(path) or now)
             if key not in seen:
                 if len(seen) == limit:
                     break

@@ -30,6 +30,10 @@ IO_ERROR = (
     "The computer could not read or write the database file (a disk or network problem). "
     "Nothing was changed. Try again; if it keeps happening, restore from a backup."
 )
+CANNOT_OPEN = (
+    "The computer could not open or create the file: its folder may be missing, or you may "
+    "not be allowed to write there. Nothing was changed."
+)
 NOT_A_DATABASE = (
     "This file is not a Pledge Desktop database, or it is damaged. It has not been changed."
 )
@@ -45,6 +49,8 @@ def describe_sqlite_error(error: BaseException) -> str | None:
         return READ_ONLY
     if "disk i/o error" in text:
         return IO_ERROR
+    if "unable to open" in text:
+        return CANNOT_OPEN
     return None
 
 

@@ -38,6 +38,16 @@ class BackupInfo:
     size_bytes: int
 
 
+def free_name(folder: Path, name: str) -> Path:
+    """`folder/name`, or with -2, -3… added, so that no backup ever overwrites another."""
+    path = folder / name
+    number = 1
+    while path.exists():
+        number += 1
+        path = folder / f"{Path(name).stem}-{number}{BACKUP_SUFFIX}"
+    return path
+
+
 class MaintenanceService:
     def __init__(self, db: Database, data_dir: Path, changes: ChangeFeed) -> None:
         self._db = db
@@ -61,9 +71,9 @@ class MaintenanceService:
                 self.backups_dir.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StorageError(describe_os_error(error)) from error
-            to = self.backups_dir / backup_name(kind, datetime.now())
+            to = free_name(self.backups_dir, backup_name(kind, datetime.now()))
         elif to.is_dir():
-            to = to / backup_name(kind, datetime.now())
+            to = free_name(to, backup_name(kind, datetime.now()))
         copy_database(self._db.path, to)
         self._backed_up_at_change = change
         return to

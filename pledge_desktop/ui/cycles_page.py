@@ -72,7 +72,8 @@ class CyclesPage(RecordListPage):
         start = max((c.end_date for c in cycles), default=date.today() - timedelta(days=1))
         start += timedelta(days=1)
         labels = {c.label for c in cycles}
-        label = str(start.year) if str(start.year) not in labels else ""
+        middle_year = str((start + timedelta(days=182)).year)  # a Dec-to-Dec cycle is next year's
+        label = middle_year if middle_year not in labels else ""
         return {
             "label": label,
             "start_date": start,

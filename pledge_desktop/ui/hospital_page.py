@@ -74,6 +74,9 @@ class HospitalPage(QWidget):
         context.hub.changed.connect(self._data_changed)
         self.load()
 
+    def focus_start(self) -> None:
+        self.form.focus_first()
+
     def _data_changed(self, topic: str) -> None:
         if topic in ("hospital", "everything") and not self.form.dirty:
             self.load()

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.go_menu.clear()
         self.context = ScreenContext(workspace, ChangeHub(self))
         self.context.hub.changed.connect(self._data_changed)
+        self.context.hub.cycle_selected.connect(self._show_chosen_cycle)
         for action in (self.backup_action, self.restore_action, self.folder_action):
             action.setEnabled(True)
         demo = workspace.is_demo
@@ -215,10 +216,14 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def go_to(self, index: int) -> None:
+        """Show section `index` and put the keyboard focus in it (Ctrl+1, Ctrl+2, …)."""
         if 0 <= index < self.nav.count():
             self.nav.setCurrentRow(index)
-            if self.nav.currentRow() == index:
-                self._section_chosen(index)
+            page = self.sections[index][1]
+            if self.stack.currentWidget() is page:
+                start = getattr(page, "focus_start", None)
+                if callable(start):
+                    start()
 
     def _section_chosen(self, index: int) -> None:
         if index < 0 or index >= len(self.sections):
@@ -249,6 +254,13 @@ class MainWindow(QMainWindow):
         self.cycle_choice.setCurrentIndex(max(self.cycle_choice.findData(wanted), 0))
         self.cycle_choice.blockSignals(False)
         self.context.select_cycle(wanted)
+
+    def _show_chosen_cycle(self, cycle_id: int) -> None:
+        index = self.cycle_choice.findData(cycle_id)
+        if index >= 0 and index != self.cycle_choice.currentIndex():
+            self.cycle_choice.blockSignals(True)
+            self.cycle_choice.setCurrentIndex(index)
+            self.cycle_choice.blockSignals(False)
 
     def _cycle_chosen(self, index: int) -> None:
         if self.context is None or index < 0:

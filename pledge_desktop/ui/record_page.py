@@ -153,6 +153,9 @@ class RecordListPage(QWidget):
         delete.activated.connect(self.delete_current)
 
     # --- behaviour ------------------------------------------------------------------------
+    def focus_start(self) -> None:
+        self.table.setFocus()
+
     def refresh(self, keep_form: bool = True) -> None:
         records = self.load() if self.can_edit() else []
         self.table.selectionModel().blockSignals(True)

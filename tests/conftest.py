@@ -1,0 +1,43 @@
+"""Shared fixtures: a fresh data folder per test, Qt offscreen, and dialog answering."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from pledge_desktop.services.demo import fill_demo  # noqa: E402
+from pledge_desktop.services.workspace import Workspace, open_workspace  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_real_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the real per-user data folders."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("PLEDGE_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def workspace(data_dir: Path) -> Iterator[Workspace]:
+    ws = open_workspace(data_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def demo_workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = open_workspace(tmp_path / "demo", demo=True)
+    fill_demo(ws)
+    yield ws
+    ws.close()

@@ -1,0 +1,137 @@
+"""The `pledge` command, driven as a user types it."""
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pledge_desktop import __version__
+from pledge_desktop.cli import build_parser, main
+from pledge_desktop.db.engine import DATABASE_FILE
+from pledge_desktop.services.workspace import open_workspace
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_then_cycles_lists_the_fictional_cycles(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "demo", "--data-dir", str(data_dir))
+    assert code == 0 and "demo data set is ready" in out
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "cycles")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["Cycle", "Status", "Starts", "Ends"]
+    assert lines[1].split()[:3] == ["2026", "Collecting", "views"]
+    assert lines[2].startswith("2025")
+
+
+def test_demo_goes_to_its_own_folder_by_default(capsys, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert "Pledge Desktop demo" in out
+
+
+def test_demo_refuses_to_overwrite_and_rebuilds_with_force(capsys, data_dir: Path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, out, _ = run(capsys, "demo", "--data-dir", str(data_dir))
+    assert code == 0 and "--force" in out
+    code, out, _ = run(capsys, "demo", "--force", "--data-dir", str(data_dir))
+    assert code == 0
+    assert list((data_dir / "backups").glob("before-demo-rebuild-*"))
+
+
+def test_demo_never_touches_real_data(capsys, workspace, data_dir: Path) -> None:
+    from pledge_desktop.domain.setup import Hospital
+
+    workspace.setup.save_hospital(Hospital(name="Real"))
+    workspace.close()
+    code, _, err = run(capsys, "demo", "--force", "--data-dir", str(data_dir))
+    assert code == 1 and "real data" in err
+
+
+def test_check_passes_on_a_sound_database_and_fails_on_a_broken_one(capsys, data_dir) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
+    assert code == 0 and "All is well" in out
+    with sqlite3.connect(data_dir / DATABASE_FILE) as c:
+        c.execute("PRAGMA foreign_keys = OFF")
+        c.execute("DELETE FROM pledge_cycle WHERE label = '2025'")
+    code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
+    assert code == 1
+    assert "points to a pledge_cycle record that no longer exists" in out
+
+
+def test_check_on_a_folder_without_a_database(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
+    assert code == 1 and "no database" in out
+
+
+def test_backup_to_a_file_and_restore_it(capsys, data_dir: Path, tmp_path: Path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    target = tmp_path / "usb-stick" / "pledge.sqlite3"
+    target.parent.mkdir()
+    code, out, _ = run(capsys, "backup", "--to", str(target), "--data-dir", str(data_dir))
+    assert code == 0 and target.exists()
+    with sqlite3.connect(data_dir / DATABASE_FILE) as c:
+        c.execute("UPDATE hospital SET name = 'Changed later'")
+    code, out, _ = run(capsys, "restore", str(target), "--data-dir", str(data_dir))
+    assert code == 0 and "before-restore-" in out
+    with sqlite3.connect(data_dir / DATABASE_FILE) as c:
+        assert "fictional" in c.execute("SELECT name FROM hospital").fetchone()[0]
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(capsys, data_dir, tmp_path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear team")
+    code, _, err = run(capsys, "restore", str(letter), "--data-dir", str(data_dir))
+    assert code == 1
+    assert "not a Pledge Desktop database" in err
+
+
+def test_a_write_command_is_refused_while_the_app_has_the_folder(capsys, data_dir) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    backup = open_workspace(data_dir, write=False).maintenance.backup_now()
+    holder = open_workspace(data_dir)
+    try:
+        code, _, err = run(capsys, "restore", str(backup), "--data-dir", str(data_dir))
+    finally:
+        holder.close()
+    assert code == 1 and "already open by" in err
+
+
+def test_data_dir_comes_from_the_environment(capsys, data_dir, monkeypatch) -> None:
+    monkeypatch.setenv("PLEDGE_DATA_DIR", str(data_dir))
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, out, _ = run(capsys, "cycles")
+    assert code == 0 and "2026" in out
+
+
+def test_cycles_explains_when_there_is_no_database(capsys, data_dir: Path) -> None:
+    code, _, err = run(capsys, "cycles", "--data-dir", str(data_dir))
+    assert code == 1 and "no Pledge Desktop database" in err
+
+
+def test_version_and_complete_help(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert __version__ in capsys.readouterr().out
+    parser = build_parser()
+    subcommands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(subcommands) >= {"cycles", "backup", "restore", "check", "demo"}
+    for name, sub in subcommands.items():
+        assert sub.description, f"pledge {name} has no description"
+        for action in sub._actions:
+            assert action.help, f"pledge {name} {action.option_strings} has no help"
+
+
+def test_the_installed_console_script_runs() -> None:
+    exe = Path(sys.executable).with_name("pledge")
+    result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "backup" in result.stdout and "--data-dir" in result.stdout
