@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from pledge_desktop.services.demo import fill_demo  # noqa: E402
-from pledge_desktop.services.workspace import Workspace, open_workspace  # noqa: E402
+from pledge_desktop.services.demo import fill_demo
+from pledge_desktop.services.workspace import Workspace, open_workspace
 
 
 @pytest.fixture(autouse=True)

@@ -80,4 +80,4 @@ def record_changes(session: Session, _flush: UOWTransaction) -> None:
         if _audited(obj):
             rows += _entries_for(obj, "delete", stamp)
     if rows:
-        session.connection().execute(insert(AuditEntry.__table__), rows)
+        session.connection().execute(insert(AuditEntry), rows)

@@ -103,9 +103,7 @@ def check_candidate(candidate: Path) -> sqlite3.Connection:
         raise
     if problems:
         connection.close()
-        raise DatabaseProblem(
-            "That backup is damaged and cannot be restored. Try an older backup."
-        )
+        raise DatabaseProblem("That backup is damaged and cannot be restored. Try an older backup.")
     if not {"alembic_version", "hospital", "pledge_cycle"} <= tables:
         connection.close()
         raise DatabaseProblem(NOT_A_DATABASE)

@@ -19,9 +19,7 @@ DISK_FULL = (
     "The computer's disk is full, so this was not saved. Everything saved before is safe. "
     "Free some space (or ask IT to), then try again."
 )
-BUSY = (
-    "The database is busy with another task. Nothing was changed; please try again in a moment."
-)
+BUSY = "The database is busy with another task. Nothing was changed; please try again in a moment."
 READ_ONLY = (
     "The data folder cannot be written to, so this was not saved. Everything saved before "
     "is safe. Ask IT to check that you may write to the data folder."

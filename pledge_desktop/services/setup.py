@@ -147,4 +147,3 @@ class SetupService:
         with self._db.transaction() as session:
             delete_if_free(session, m.PatientRepresentative, rep_id, "patient representative")
         self._changes.announce(REPRESENTATIVES)
-

@@ -52,7 +52,9 @@ class CyclesPage(RecordListPage):
                 CHOICE,
                 tuple((s.value, label) for s, label in CYCLE_STATUS_LABELS.items()),
             ),
-            FormField("notes", self.tr("N&otes"), TEXT, hint=self.tr("Anything the team should remember")),
+            FormField(
+                "notes", self.tr("N&otes"), TEXT, hint=self.tr("Anything the team should remember")
+            ),
         ]
 
     def columns(self) -> list[Column]:

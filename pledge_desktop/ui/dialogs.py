@@ -35,7 +35,11 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About %s") % APP_NAME)
-        demo = self.tr(" This is the demo data set: every record in it is fictional.") if is_demo else ""
+        demo = (
+            self.tr(" This is the demo data set: every record in it is fictional.")
+            if is_demo
+            else ""
+        )
         text = QLabel(
             self.tr(
                 "<h2>%s %s</h2><p>For the Breast Care Nurses who lead their hospital's Service "
@@ -46,7 +50,9 @@ class AboutDialog(QDialog):
         )
         text.setObjectName("aboutText")
         text.setWordWrap(True)
-        text.setTextInteractionFlags(text.textInteractionFlags() | text.textInteractionFlags().TextSelectableByMouse)
+        text.setTextInteractionFlags(
+            text.textInteractionFlags() | text.textInteractionFlags().TextSelectableByMouse
+        )
         open_button = QPushButton(self.tr("&Open data folder"))
         open_button.clicked.connect(lambda: open_folder(data_dir))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -111,7 +117,9 @@ class RestoreDialog(QDialog):
         other = QPushButton(self.tr("Choose another &file…"))
         other.clicked.connect(self._choose_file)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setEnabled(bool(backups))
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._take_selected)
@@ -128,7 +136,10 @@ class RestoreDialog(QDialog):
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a backup"), "", self.tr("Pledge Desktop backups (*.sqlite3);;All files (*)")
+            self,
+            self.tr("Choose a backup"),
+            "",
+            self.tr("Pledge Desktop backups (*.sqlite3);;All files (*)"),
         )
         if name:
             self.chosen = Path(name)

@@ -45,7 +45,9 @@ class HomePage(QWidget):
             lead = next((m.name for m in team if m.is_pledge_lead), None)
             lines.append(
                 "<h3>"
-                + escape(self.tr("Pledge cycle %s: %s") % (cycle.label, CycleStatus(cycle.status).label))
+                + escape(
+                    self.tr("Pledge cycle %s: %s") % (cycle.label, CycleStatus(cycle.status).label)
+                )
                 + "</h3>"
             )
             lines.append(
@@ -60,7 +62,8 @@ class HomePage(QWidget):
         lines.append(
             "<p>"
             + escape(
-                self.tr("Last backup: %s.") % (f"{last:%d %B %Y at %H:%M}" if last else self.tr("none yet"))
+                self.tr("Last backup: %s.")
+                % (f"{last:%d %B %Y at %H:%M}" if last else self.tr("none yet"))
             )
             + " "
             + escape(self.tr("Data folder: %s") % ws.data_dir)

@@ -54,7 +54,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("sections")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(240)
-        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }"
+        )
         self.nav.currentRowChanged.connect(self._section_chosen)
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening your data…"))
@@ -94,7 +96,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(label)
         bar.addWidget(self.cycle_choice)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
         bar.addWidget(spacer)
         self.demo_action = bar.addWidget(self.demo_banner)
         self.addToolBar(bar)
@@ -113,14 +117,23 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             file_menu, self.tr("&Backup now"), self.backup_now, "Ctrl+Shift+B"
         )
-        self.restore_action = self._action(file_menu, self.tr("&Restore from backup…"), self.restore)
-        self.folder_action = self._action(file_menu, self.tr("Open &data folder"), self.open_data_folder)
+        self.restore_action = self._action(
+            file_menu, self.tr("&Restore from backup…"), self.restore
+        )
+        self.folder_action = self._action(
+            file_menu, self.tr("Open &data folder"), self.open_data_folder
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self.go_menu = go_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(
+            help_menu,
+            self.tr("&User guide"),
+            self.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
         self._action(help_menu, self.tr("&About Pledge Desktop"), self.show_about)
         for action in (self.backup_action, self.restore_action, self.folder_action):
             action.setEnabled(False)
@@ -167,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _show_sections(self) -> None:
         assert self.context is not None
-        for name, page in list(self.sections):
+        for _name, page in list(self.sections):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._reload_cycles()
@@ -311,9 +324,12 @@ class MainWindow(QMainWindow):
         dialog = RestoreDialog(maintenance.backups(), self)
         if not dialog.exec() or dialog.chosen is None:
             return
-        question = self.tr(
-            "Replace all the data with the backup %s? The data as it is now is backed up first."
-        ) % dialog.chosen.name
+        question = (
+            self.tr(
+                "Replace all the data with the backup %s? The data as it is now is backed up first."
+            )
+            % dialog.chosen.name
+        )
         if not confirm(self, self.tr("Restore from backup"), question, self.tr("Restore")):
             return
         try:

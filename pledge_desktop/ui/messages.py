@@ -6,16 +6,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def show_problem(parent: QWidget | None, title: str, error: Exception | str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("problemBox")
     box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, question: str, action: str) -> bool:
     """Ask before destroying anything; the safe answer (Cancel) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
+    )
     box.setObjectName("confirmBox")
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)

@@ -51,7 +51,9 @@ class TeamPage(_CyclePage):
 
     def columns(self) -> list[Column]:
         return [
-            Column(self.tr("Name"), lambda m: m.name + (" (Pledge Lead)" if m.is_pledge_lead else "")),
+            Column(
+                self.tr("Name"), lambda m: m.name + (" (Pledge Lead)" if m.is_pledge_lead else "")
+            ),
             Column(self.tr("Role"), lambda m: m.role),
             Column(self.tr("Phone"), lambda m: m.phone),
         ]
@@ -91,7 +93,9 @@ class RepresentativesPage(_CyclePage):
     def fields(self) -> list[FormField]:
         return [
             FormField("name", self.tr("&Name"), hint=self.tr("Or initials, if they prefer")),
-            FormField("contact", self.tr("How to &contact"), hint=self.tr("Phone, post, via the unit…")),
+            FormField(
+                "contact", self.tr("How to &contact"), hint=self.tr("Phone, post, via the unit…")
+            ),
             FormField(
                 "consent_to_be_named",
                 self.tr("Consent"),
@@ -105,7 +109,8 @@ class RepresentativesPage(_CyclePage):
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("How to contact"), lambda r: r.contact),
             Column(
-                self.tr("May be named"), lambda r: self.tr("Yes") if r.consent_to_be_named else self.tr("No")
+                self.tr("May be named"),
+                lambda r: self.tr("Yes") if r.consent_to_be_named else self.tr("No"),
             ),
         ]
 

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK = (
-    "line", "text", "choice", "editable_choice", "date", "check"
+    "line",
+    "text",
+    "choice",
+    "editable_choice",
+    "date",
+    "check",
 )
 
 

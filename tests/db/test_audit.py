@@ -28,8 +28,13 @@ def entries(db: Database) -> list[tuple]:
 
 def add_cycle(db: Database) -> int:
     with db.transaction() as session:
-        cycle = m.PledgeCycle(label="2026", start_date=date(2026, 1, 1),
-                              end_date=date(2026, 12, 31), status="planning", notes="")
+        cycle = m.PledgeCycle(
+            label="2026",
+            start_date=date(2026, 1, 1),
+            end_date=date(2026, 12, 31),
+            status="planning",
+            notes="",
+        )
         session.add(cycle)
         session.flush()
         return cycle.id
@@ -44,7 +49,12 @@ def test_insert_update_and_delete_are_each_recorded(db: Database) -> None:
     with db.transaction() as session:
         session.get(m.PledgeCycle, cycle_id).status = "published"
     assert entries(db)[-1] == (
-        "nurse.tester", "update", "pledge_cycle", "status", "planning", "published"
+        "nurse.tester",
+        "update",
+        "pledge_cycle",
+        "status",
+        "planning",
+        "published",
     )
 
     with db.transaction() as session:
@@ -56,8 +66,17 @@ def test_insert_update_and_delete_are_each_recorded(db: Database) -> None:
 def test_a_rolled_back_change_leaves_no_audit_row(db: Database) -> None:
     with pytest.raises(RuntimeError), db.transaction() as session:
         session.add(m.AppSetting(key="x", value="y"))
-        session.add(m.Hospital(name="H", trust_name="", trust_code="", site_code="",
-                               unit_phone="", out_of_hours_phone="", address=""))
+        session.add(
+            m.Hospital(
+                name="H",
+                trust_name="",
+                trust_code="",
+                site_code="",
+                unit_phone="",
+                out_of_hours_phone="",
+                address="",
+            )
+        )
         session.flush()
         raise RuntimeError
     assert entries(db) == []
@@ -66,7 +85,10 @@ def test_a_rolled_back_change_leaves_no_audit_row(db: Database) -> None:
 def test_the_audit_trail_cannot_be_changed_or_deleted(db: Database) -> None:
     add_cycle(db)
     for statement in ("UPDATE audit_entry SET new_value = 'forged'", "DELETE FROM audit_entry"):
-        with pytest.raises(IntegrityError, match="audit trail cannot be changed"), db.engine.begin() as c:
+        with (
+            pytest.raises(IntegrityError, match="audit trail cannot be changed"),
+            db.engine.begin() as c,
+        ):
             c.execute(text(statement))
     assert entries(db)[0][5] == "2026"
 

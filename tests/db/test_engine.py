@@ -20,6 +20,7 @@ def db(tmp_path: Path):
 
 def test_pragmas_for_safe_storage(db: Database) -> None:
     with db.engine.connect() as connection:
+
         def pragma(name: str) -> object:
             return connection.execute(text(f"PRAGMA {name}")).scalar()
 
@@ -53,5 +54,8 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
     from sqlalchemy.exc import IntegrityError
 
     with pytest.raises(IntegrityError), db.transaction() as session:
-        session.add(m.TeamMember(cycle_id=999, name="Nobody", role="", phone="", email="",
-                                 is_pledge_lead=False))
+        session.add(
+            m.TeamMember(
+                cycle_id=999, name="Nobody", role="", phone="", email="", is_pledge_lead=False
+            )
+        )

@@ -52,8 +52,9 @@ def test_restore_brings_back_the_old_data_and_keeps_the_current(workspace) -> No
 @pytest.mark.parametrize(
     "content", [b"", b"just some text", b"SQLite format 3\x00" + b"\x00" * 200]
 )
-def test_restore_refuses_what_is_not_a_pledge_database(workspace, tmp_path: Path,
-                                                       content: bytes) -> None:
+def test_restore_refuses_what_is_not_a_pledge_database(
+    workspace, tmp_path: Path, content: bytes
+) -> None:
     workspace.setup.save_hospital(Hospital(name="Kept"))
     bad = tmp_path / "holiday-photos.sqlite3"
     bad.write_bytes(content)
@@ -81,8 +82,10 @@ def test_check_finds_broken_links(workspace) -> None:
     workspace.close()
     with sqlite3.connect(workspace.data_dir / DATABASE_FILE) as c:
         c.execute("PRAGMA foreign_keys = OFF")
-        c.execute("INSERT INTO team_member (cycle_id, name, role, phone, email, is_pledge_lead) "
-                  "VALUES (42, 'Orphan', '', '', '', 0)")
+        c.execute(
+            "INSERT INTO team_member (cycle_id, name, role, phone, email, is_pledge_lead) "
+            "VALUES (42, 'Orphan', '', '', '', 0)"
+        )
     ws = open_workspace(workspace.data_dir)
     try:
         problems = ws.maintenance.problems()

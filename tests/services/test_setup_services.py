@@ -51,8 +51,9 @@ def test_only_one_pledge_lead_per_cycle(workspace) -> None:
 def test_cycle_labels_are_unique(workspace) -> None:
     first_setup(workspace)
     with pytest.raises(ValidationError, match="already a cycle called"):
-        workspace.cycles.save_cycle(replace(CYCLE, start_date=date(2027, 1, 1),
-                                            end_date=date(2027, 12, 1)))
+        workspace.cycles.save_cycle(
+            replace(CYCLE, start_date=date(2027, 1, 1), end_date=date(2027, 12, 1))
+        )
 
 
 def test_a_cycle_with_people_is_not_deleted_and_says_why(workspace) -> None:

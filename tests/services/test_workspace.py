@@ -41,8 +41,12 @@ def test_a_database_from_an_older_version_is_backed_up_then_upgraded(data_dir: P
     old = Database(data_dir / DATABASE_FILE)
     upgrade(old.engine, known_revisions()[0])
     with old.engine.begin() as c:
-        c.execute(text("INSERT INTO pledge_cycle (label, start_date, end_date, status, notes) "
-                       "VALUES ('2011', '2011-01-01', '2011-12-31', 'published', '')"))
+        c.execute(
+            text(
+                "INSERT INTO pledge_cycle (label, start_date, end_date, status, notes) "
+                "VALUES ('2011', '2011-01-01', '2011-12-31', 'published', '')"
+            )
+        )
     old.close()
     ws = open_workspace(data_dir)
     try:
@@ -116,14 +120,18 @@ def test_a_second_writer_is_told_who_holds_the_folder(data_dir: Path) -> None:
 def test_a_lock_left_by_a_killed_process_is_taken_over(data_dir: Path) -> None:
     open_workspace(data_dir).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from pathlib import Path
             from pledge_desktop.services.workspace import open_workspace
             ws = open_workspace(Path({str(data_dir)!r}))
             print("locked", flush=True)
             time.sleep(60)
-        """)],
+        """),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -47,7 +47,11 @@ def test_welcome_then_setup_wizard_by_keyboard(qtbot, open_window, workspace) ->
     assert steps[1] == "filled"
     assert not window.nav.isHidden()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Overview", "Hospital", "Breast care team", "Patient representatives", "Pledge cycles"
+        "Overview",
+        "Hospital",
+        "Breast care team",
+        "Patient representatives",
+        "Pledge cycles",
     ]
     hospital = workspace.setup.hospital()
     assert (hospital.name, hospital.site_code) == ("Riverside General (test)", "RZZ01")

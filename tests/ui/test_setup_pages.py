@@ -42,8 +42,9 @@ def test_add_a_team_member_by_keyboard(qtbot, open_window, demo_workspace) -> No
     assert "Saved Chris Newcomer" in window.statusBar().currentMessage()
 
 
-def test_bad_values_are_shown_beside_the_field_and_nothing_is_saved(qtbot, open_window,
-                                                                    demo_workspace) -> None:
+def test_bad_values_are_shown_beside_the_field_and_nothing_is_saved(
+    qtbot, open_window, demo_workspace
+) -> None:
     window = open_window(demo_workspace)
     page = go(window, qtbot, 3)
     before = page.model.rowCount()
@@ -63,8 +64,9 @@ def test_bad_values_are_shown_beside_the_field_and_nothing_is_saved(qtbot, open_
 def test_making_someone_pledge_lead_moves_the_role(qtbot, open_window, demo_workspace) -> None:
     window = open_window(demo_workspace)
     page = go(window, qtbot, 3)
-    grace_row = next(r for r in range(page.model.rowCount())
-                     if page.model.record(r).name == "Grace Sample")
+    grace_row = next(
+        r for r in range(page.model.rowCount()) if page.model.record(r).name == "Grace Sample"
+    )
     page.table.setFocus()
     page.table.selectRow(grace_row)
     lead_box = page.form.widget("is_pledge_lead")
@@ -118,8 +120,9 @@ def test_unsaved_edits_are_not_lost_when_moving_away(qtbot, open_window, demo_wo
     assert not page.form.dirty
 
 
-def test_hospital_details_saved_by_keyboard_with_code_check(qtbot, open_window,
-                                                           demo_workspace) -> None:
+def test_hospital_details_saved_by_keyboard_with_code_check(
+    qtbot, open_window, demo_workspace
+) -> None:
     window = open_window(demo_workspace)
     page = go(window, qtbot, 2)
     site = page.form.widget("site_code")
@@ -147,7 +150,9 @@ def test_new_cycle_takes_the_team_and_becomes_current(qtbot, open_window, demo_w
     assert team_page.model.rowCount() == 7
 
 
-def test_deleting_a_cycle_with_a_team_is_refused_plainly(qtbot, open_window, demo_workspace) -> None:
+def test_deleting_a_cycle_with_a_team_is_refused_plainly(
+    qtbot, open_window, demo_workspace
+) -> None:
     window = open_window(demo_workspace)
     page = go(window, qtbot, 5)
     page.table.setFocus()

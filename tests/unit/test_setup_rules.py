@@ -30,8 +30,15 @@ def test_trust_codes_of_three_characters_pass(code: str) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("trust_code", "RZ"), ("trust_code", "RZZ01"), ("site_code", "RZZ0"), ("site_code", "R-Z01"),
-     ("site_code", "RZZ0123"), ("unit_phone", "12345"), ("out_of_hours_phone", "call the ward")],
+    [
+        ("trust_code", "RZ"),
+        ("trust_code", "RZZ01"),
+        ("site_code", "RZZ0"),
+        ("site_code", "R-Z01"),
+        ("site_code", "RZZ0123"),
+        ("unit_phone", "12345"),
+        ("out_of_hours_phone", "call the ward"),
+    ],
 )
 def test_bad_hospital_values_are_refused_with_the_field_named(field: str, value: str) -> None:
     with pytest.raises(ValidationError) as caught:
@@ -46,7 +53,10 @@ def test_hospital_needs_a_name() -> None:
     assert caught.value.problems == {"name": "Please give the hospital's name."}
 
 
-@pytest.mark.parametrize("phone", ["01632 960123", "(01632) 960123", "+44 1632 960123", "07700900123", "01632 960123 ext 42"])
+@pytest.mark.parametrize(
+    "phone",
+    ["01632 960123", "(01632) 960123", "+44 1632 960123", "07700900123", "01632 960123 ext 42"],
+)
 def test_uk_phone_numbers_pass(phone: str) -> None:
     assert check_phone(phone) is None
 
@@ -75,5 +85,9 @@ def test_cycle_cannot_end_before_it_starts() -> None:
 
 def test_cycle_status_has_plain_labels_in_order() -> None:
     assert [s.label for s in CycleStatus] == [
-        "Planning", "Collecting views", "Agreeing goals", "Published", "Reviewing"
+        "Planning",
+        "Collecting views",
+        "Agreeing goals",
+        "Published",
+        "Reviewing",
     ]

@@ -59,9 +59,7 @@ def upgrade() -> None:
         sa.Column("contact", sa.Text(), nullable=False),
         sa.Column("consent_to_be_named", sa.Boolean(), nullable=False),
     )
-    op.create_index(
-        "ix_patient_representative_cycle_id", "patient_representative", ["cycle_id"]
-    )
+    op.create_index("ix_patient_representative_cycle_id", "patient_representative", ["cycle_id"])
     op.create_table(
         "audit_entry",
         sa.Column("id", sa.Integer(), primary_key=True),
