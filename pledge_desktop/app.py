@@ -78,8 +78,8 @@ class _FirstPaint(QObject):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     started = time.time()
+    args = build_parser().parse_args(argv)
     probe = os.environ.get(STARTUP_PROBE)
     times: dict[str, float] = {}
     app = QApplication.instance() or QApplication(sys.argv[:1])

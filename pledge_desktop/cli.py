@@ -181,3 +181,7 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         workspace.close()
     print(f"The fictional demo data set is ready in {data_dir}")
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

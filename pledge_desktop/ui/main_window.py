@@ -26,13 +26,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.paths import resource
 from pledge_desktop.ui.changes import ChangeHub
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.cycles_page import CyclesPage
-from pledge_desktop.ui.dialogs import AboutDialog, RestoreDialog, UserGuideDialog, open_folder
-from pledge_desktop.ui.home_page import HomePage
-from pledge_desktop.ui.hospital_page import HospitalPage
 from pledge_desktop.ui.messages import confirm, show_problem
-from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
-from pledge_desktop.ui.welcome import FirstSetupWizard, WelcomePage
 
 if TYPE_CHECKING:
     from pledge_desktop.services.workspace import Workspace
@@ -167,6 +161,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Ready. Data folder: %s") % workspace.data_dir, 10000)
 
     def _show_welcome(self) -> None:
+        from pledge_desktop.ui.welcome import WelcomePage
+
         self.nav.hide()
         self.cycle_bar.hide()
         self.welcome = WelcomePage()
@@ -179,6 +175,12 @@ class MainWindow(QMainWindow):
         self.welcome.set_up_button.setFocus()
 
     def _show_sections(self) -> None:
+        # The screens are imported here, after the window's first paint, to keep start-up fast.
+        from pledge_desktop.ui.cycles_page import CyclesPage
+        from pledge_desktop.ui.home_page import HomePage
+        from pledge_desktop.ui.hospital_page import HospitalPage
+        from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
+
         assert self.context is not None
         for _name, page in list(self.sections):
             self.stack.removeWidget(page)
@@ -207,6 +209,8 @@ class MainWindow(QMainWindow):
         self.go_to(0)
 
     def run_first_setup(self) -> None:
+        from pledge_desktop.ui.welcome import FirstSetupWizard
+
         assert self.context is not None
         wizard = FirstSetupWizard(self.context, self)
         if wizard.exec() and wizard.saved_cycle is not None:
@@ -320,6 +324,8 @@ class MainWindow(QMainWindow):
     def restore(self) -> None:
         if self.context is None or not self._leave(self.current_page()):
             return
+        from pledge_desktop.ui.dialogs import RestoreDialog
+
         maintenance = self.context.workspace.maintenance
         dialog = RestoreDialog(maintenance.backups(), self)
         if not dialog.exec() or dialog.chosen is None:
@@ -342,15 +348,21 @@ class MainWindow(QMainWindow):
         )
 
     def open_data_folder(self) -> None:
+        from pledge_desktop.ui.dialogs import open_folder
+
         if self.context is not None:
             open_folder(self.context.workspace.data_dir)
 
     def show_guide(self) -> None:
+        from pledge_desktop.ui.dialogs import UserGuideDialog
+
         UserGuideDialog(resource("help", "user-guide.md"), self).exec()
 
     def show_about(self) -> None:
         if self.context is None:
             return
+        from pledge_desktop.ui.dialogs import AboutDialog
+
         workspace = self.context.workspace
         AboutDialog(workspace.data_dir, workspace.is_demo, self).exec()
 
