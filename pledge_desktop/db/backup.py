@@ -7,6 +7,7 @@ Automatic backups ("auto-…") are thinned to the newest of each of the last 7 d
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -24,12 +25,18 @@ def backup_name(kind: str, when: datetime) -> str:
     return f"{kind}-{when:%Y%m%d-%H%M%S-%f}{BACKUP_SUFFIX}"
 
 
+_NAME = re.compile(r"^(?P<kind>.+?)-(?P<stamp>\d{8}-\d{6})")
+
+
 def taken_at(path: Path) -> datetime | None:
-    try:
-        stamp = path.stem.split("-", 1)[1]
-        return datetime.strptime(stamp[:15], "%Y%m%d-%H%M%S")
-    except (IndexError, ValueError):
-        return None
+    match = _NAME.match(path.stem)
+    return datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S") if match else None
+
+
+def backup_kind(path: Path) -> str:
+    """What made the backup: auto, manual, before-upgrade, before-restore, …"""
+    match = _NAME.match(path.stem)
+    return match["kind"] if match else "other"
 
 
 def quick_check(connection: sqlite3.Connection) -> list[str]:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from pledge_desktop.db import models as m
 from pledge_desktop.db.backup import (
     BACKUP_SUFFIX,
+    backup_kind,
     backup_name,
     check_candidate,
     copy_database,
@@ -90,7 +91,7 @@ class MaintenanceService:
         if not self.backups_dir.is_dir():
             return []
         found = [
-            BackupInfo(p, taken_at(p), p.name.split("-", 1)[0], p.stat().st_size)
+            BackupInfo(p, taken_at(p), backup_kind(p), p.stat().st_size)
             for p in self.backups_dir.glob(f"*{BACKUP_SUFFIX}")
         ]
         return sorted(found, key=lambda b: b.taken_at or datetime.min, reverse=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -60,12 +61,20 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self.tr("Look around the &demo first"))
         self.demo_button.setObjectName("demoButton")
         self.demo_button.clicked.connect(self.demo_requested)
-        layout = QVBoxLayout(self)
-        layout.addStretch()
+        text.setStyleSheet("font-size: 13pt;")
+        for button in (self.set_up_button, self.demo_button):
+            button.setMinimumHeight(44)
+            button.setStyleSheet("font-size: 13pt; padding: 6px 18px;")
+        column = QWidget()
+        column.setMaximumWidth(640)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
         for widget in (title, text, self.set_up_button, self.demo_button):
-            layout.addWidget(widget)
+            inner.addWidget(widget)
+        layout = QHBoxLayout(self)
         layout.addStretch()
-        layout.setContentsMargins(80, 40, 80, 40)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addStretch()
 
 
 class _FormPage(QWizardPage):
