@@ -72,6 +72,7 @@ class UserGuideDialog(QDialog):
         browser = QTextBrowser()
         browser.setObjectName("guideText")
         browser.setOpenExternalLinks(False)
+        browser.setSearchPaths([str(guide.parent)])  # for the guide's pictures
         browser.setMarkdown(guide.read_text(encoding="utf-8"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -43,7 +43,9 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self._open_demo = open_demo
         self.context: ScreenContext | None = None
-        self.sections: list[tuple[str, QWidget]] = []
+        # Each section is built the first time it is shown, so start-up builds only the first.
+        self.sections: list[tuple[str, Callable[[], QWidget]]] = []
+        self.pages: dict[int, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("sections")
         self.nav.setAccessibleName(self.tr("Sections"))
@@ -137,10 +139,7 @@ class MainWindow(QMainWindow):
         """Show the data of an opened workspace (replacing any shown before)."""
         if self.context is not None:
             self.context.workspace.close()
-        for _name, page in self.sections:
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.sections = []
+        self._drop_pages()
         self.nav.clear()
         self.go_menu.clear()
         self.context = ScreenContext(workspace, ChangeHub(self))
@@ -169,9 +168,10 @@ class MainWindow(QMainWindow):
         self.welcome.set_up_requested.connect(self.run_first_setup)
         self.welcome.demo_requested.connect(self.switch_to_demo)
         self.welcome.demo_button.setVisible(self._open_demo is not None)
+        self._drop_pages()
+        self.pages = {0: self.welcome}
         self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
-        self.sections = [("Welcome", self.welcome)]
         self.welcome.set_up_button.setFocus()
 
     def _show_sections(self) -> None:
@@ -181,24 +181,21 @@ class MainWindow(QMainWindow):
         from pledge_desktop.ui.hospital_page import HospitalPage
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
 
-        assert self.context is not None
-        for _name, page in list(self.sections):
-            self.stack.removeWidget(page)
-            page.deleteLater()
+        context = self.context
+        assert context is not None
+        self._drop_pages()
         self._reload_cycles()
         self.sections = [
-            (self.tr("Overview"), HomePage(self.context)),
-            (self.tr("Hospital"), HospitalPage(self.context)),
-            (self.tr("Breast care team"), TeamPage(self.context)),
-            (self.tr("Patient representatives"), RepresentativesPage(self.context)),
-            (self.tr("Pledge cycles"), CyclesPage(self.context)),
+            (self.tr("Overview"), lambda: HomePage(context)),
+            (self.tr("Hospital"), lambda: HospitalPage(context)),
+            (self.tr("Breast care team"), lambda: TeamPage(context)),
+            (self.tr("Patient representatives"), lambda: RepresentativesPage(context)),
+            (self.tr("Pledge cycles"), lambda: CyclesPage(context)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()
         self.go_menu.clear()
-        for number, (name, page) in enumerate(self.sections, start=1):
-            page.setObjectName(f"section{number}")
-            self.stack.addWidget(page)
+        for number, (name, _make) in enumerate(self.sections, start=1):
             self.nav.addItem(name)
             self._action(
                 self.go_menu, name, lambda _on=False, n=number - 1: self.go_to(n), f"Ctrl+{number}"
@@ -232,11 +229,27 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
+    def page(self, index: int) -> QWidget:
+        """The screen of section `index`, built on first use."""
+        if index not in self.pages:
+            page = self.sections[index][1]()
+            page.setObjectName(f"section{index + 1}")
+            self.stack.addWidget(page)
+            self.pages[index] = page
+        return self.pages[index]
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        self.sections = []
+
     def go_to(self, index: int) -> None:
         """Show section `index` and put the keyboard focus in it (Ctrl+1, Ctrl+2, …)."""
         if 0 <= index < self.nav.count():
             self.nav.setCurrentRow(index)
-            page = self.sections[index][1]
+            page = self.page(index)
             if self.stack.currentWidget() is page:
                 start = getattr(page, "focus_start", None)
                 if callable(start):
@@ -245,13 +258,13 @@ class MainWindow(QMainWindow):
     def _section_chosen(self, index: int) -> None:
         if index < 0 or index >= len(self.sections):
             return
-        page = self.sections[index][1]
         current = self.stack.currentWidget()
-        if current is not page and not self._leave(current):
+        if self.pages.get(index) is not current and not self._leave(current):
             self.nav.blockSignals(True)
-            self.nav.setCurrentRow([p for _n, p in self.sections].index(current))
+            self.nav.setCurrentRow(next(i for i, p in self.pages.items() if p is current))
             self.nav.blockSignals(False)
             return
+        page = self.page(index)
         self.stack.setCurrentWidget(page)
 
     def _leave(self, page: QWidget | None) -> bool:

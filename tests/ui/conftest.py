@@ -24,7 +24,7 @@ def open_window(qtbot) -> Iterator[Callable[[Workspace], MainWindow]]:
     yield make
     for window in windows:
         # A test that failed half-way may leave edits; don't let the close prompt block teardown.
-        for _name, page in window.sections:
+        for page in window.pages.values():
             form = getattr(page, "form", None)
             if form is not None:
                 form.dirty = False
