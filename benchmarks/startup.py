@@ -109,8 +109,10 @@ def main() -> None:
     print(f"  Pledge Desktop --demo, first paint        {app_paint:7.0f}")
     print(f"  Pledge Desktop --demo, data shown, ready  {app_ready:7.0f}")
     steps = ("first_paint", "imported", "opened", "shown", "data_ready")
-    print("  where the app's time goes (median ms):  "
-          + "  ".join(f"{k} {median('app', k):.0f}" for k in steps))
+    print(
+        "  where the app's time goes (median ms):  "
+        + "  ".join(f"{k} {median('app', k):.0f}" for k in steps)
+    )
     print(f"  first window / bare window       {app_paint / bare_paint:5.2f}x  (aim <= 1.5x)")
     print(f"  data ready / SQLAlchemy baseline {app_ready / db_ready:5.2f}x  (aim <= 1.3x)")
 

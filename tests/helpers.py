@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 
 def answer_next_dialog(button_text: str, seen: list[str] | None = None) -> None:
@@ -35,3 +37,17 @@ def reactivate(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """The offscreen platform has no window manager to give focus back after a dialog."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def read_next_dialog(read: Callable[[QWidget], object], into: list) -> None:
+    """When the next modal dialog appears, append `read(dialog)` to `into`, then close it."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, look)
+            return
+        into.append(read(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)

@@ -8,8 +8,13 @@ from pathlib import Path
 
 def run_gui(*args: str, tmp_path: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "xdg")}
-    return subprocess.run([sys.executable, "-m", "pledge_desktop", *args], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pledge_desktop", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_self_test_on_a_new_folder(tmp_path: Path) -> None:

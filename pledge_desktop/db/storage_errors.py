@@ -64,18 +64,11 @@ def describe_os_error(error: OSError) -> str:
 def storage_errors() -> Iterator[None]:
     try:
         yield
-    except exc.DBAPIError as error:
-        original = error.orig if error.orig is not None else error
+    except (exc.DBAPIError, sqlite3.DatabaseError) as error:
+        original = getattr(error, "orig", None) or error
         if "not a database" in str(original).lower():
             raise DatabaseProblem(NOT_A_DATABASE) from error
         message = describe_sqlite_error(original)
-        if message is None:
-            raise
-        raise StorageError(message) from error
-    except sqlite3.DatabaseError as error:
-        if "not a database" in str(error).lower():
-            raise DatabaseProblem(NOT_A_DATABASE) from error
-        message = describe_sqlite_error(error)
         if message is None:
             raise
         raise StorageError(message) from error

@@ -13,6 +13,7 @@ from pledge_desktop.services.records import (
     ChangeFeed,
     apply_record,
     delete_if_free,
+    get_or_add,
     get_or_explain,
     to_record,
 )
@@ -66,11 +67,7 @@ class CyclesService:
         tidy = validate_cycle(cycle)
         with self._db.transaction() as session:
             check_label_free(session, tidy)
-            if tidy.id is None:
-                row = m.PledgeCycle()
-                session.add(row)
-            else:
-                row = get_or_explain(session, m.PledgeCycle, tidy.id, "pledge cycle")
+            row = get_or_add(session, m.PledgeCycle, tidy.id, "pledge cycle")
             apply_record(row, tidy)
             session.flush()
             if copy_team_from is not None and tidy.id is None:

@@ -32,6 +32,15 @@ def get_or_explain(session: Session, model: type, record_id: int | None, what: s
     return row
 
 
+def get_or_add(session: Session, model: type, record_id: int | None, what: str) -> Any:
+    """The row to save into: a new one (added to the session) or the existing one."""
+    if record_id is None:
+        row = model()
+        session.add(row)
+        return row
+    return get_or_explain(session, model, record_id, what)
+
+
 def delete_if_free(session: Session, model: type, record_id: int, what: str) -> None:
     row = get_or_explain(session, model, record_id, what)
     found = count_dependents(session, row)

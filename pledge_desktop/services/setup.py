@@ -22,6 +22,7 @@ from pledge_desktop.services.records import (
     ChangeFeed,
     apply_record,
     delete_if_free,
+    get_or_add,
     get_or_explain,
     to_record,
 )
@@ -90,11 +91,7 @@ class SetupService:
         tidy = validate_team_member(member)
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, tidy.cycle_id, "pledge cycle")
-            if tidy.id is None:
-                row = m.TeamMember()
-                session.add(row)
-            else:
-                row = get_or_explain(session, m.TeamMember, tidy.id, "team member")
+            row = get_or_add(session, m.TeamMember, tidy.id, "team member")
             apply_record(row, tidy)
             session.flush()
             if tidy.is_pledge_lead:
@@ -130,13 +127,7 @@ class SetupService:
         tidy = validate_representative(rep)
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, tidy.cycle_id, "pledge cycle")
-            if tidy.id is None:
-                row = m.PatientRepresentative()
-                session.add(row)
-            else:
-                row = get_or_explain(
-                    session, m.PatientRepresentative, tidy.id, "patient representative"
-                )
+            row = get_or_add(session, m.PatientRepresentative, tidy.id, "patient representative")
             apply_record(row, tidy)
             session.flush()
             saved = to_record(PatientRepresentative, row)

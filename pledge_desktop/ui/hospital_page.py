@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError, ValidationError
 from pledge_desktop.domain.setup import Hospital
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.messages import ask_to_save, show_problem
+from pledge_desktop.ui.messages import settle_unsaved, show_problem
 from pledge_desktop.ui.record_form import TEXT, FormField, RecordForm
 
 
@@ -110,12 +109,5 @@ class HospitalPage(QWidget):
         return True
 
     def leave_form(self) -> bool:
-        if not self.form.dirty:
-            return True
-        answer = ask_to_save(self, self.tr("the hospital's details"))
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.load()
-            return True
-        return False
+        what = self.tr("the hospital's details")
+        return settle_unsaved(self, what, self.form.dirty, self.save, self.load)

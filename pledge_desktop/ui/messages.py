@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -40,3 +42,18 @@ def ask_to_save(parent: QWidget | None, what: str) -> QMessageBox.StandardButton
     box.setObjectName("unsavedBox")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     return QMessageBox.StandardButton(box.exec())
+
+
+def settle_unsaved(
+    parent: QWidget, what: str, dirty: bool, save: Callable[[], bool], discard: Callable[[], None]
+) -> bool:
+    """True when it is fine to move on: nothing unsaved, saved now, or discarded by choice."""
+    if not dirty:
+        return True
+    answer = ask_to_save(parent, what)
+    if answer == QMessageBox.StandardButton.Save:
+        return save()
+    if answer == QMessageBox.StandardButton.Discard:
+        discard()
+        return True
+    return False

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError, ValidationError
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.messages import ask_to_save, confirm, show_problem
+from pledge_desktop.ui.messages import confirm, settle_unsaved, show_problem
 from pledge_desktop.ui.record_form import FormField, RecordForm
 from pledge_desktop.ui.table_model import Column, RecordTableModel
 
@@ -213,15 +212,12 @@ class RecordListPage(QWidget):
 
     def leave_form(self) -> bool:
         """True when it is fine to show something else: nothing unsaved, or the nurse chose."""
-        if not self.form.dirty:
-            return True
-        answer = ask_to_save(self, self.tr("this %s") % self.what)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save_current()
-        if answer == QMessageBox.StandardButton.Discard:
+
+        def discard() -> None:
             self.form.dirty = False
-            return True
-        return False
+
+        what = self.tr("this %s") % self.what
+        return settle_unsaved(self, what, self.form.dirty, self.save_current, discard)
 
     def start_new(self) -> None:
         if self.can_edit() and self.leave_form():

@@ -3,10 +3,10 @@
 import sqlite3
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser
+from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from pledge_desktop.domain.setup import Hospital
-from tests.helpers import answer_next_dialog, reactivate
+from tests.helpers import answer_next_dialog, reactivate, read_next_dialog
 
 
 def menu_action(window, menu_title: str, text: str):
@@ -20,16 +20,25 @@ def menu_action(window, menu_title: str, text: str):
 
 def test_menus_offer_what_a_nurse_needs(qtbot, open_window, demo_workspace) -> None:
     window = open_window(demo_workspace)
-    for menu, item in [("File", "Backup now"), ("File", "Restore from backup…"),
-                       ("File", "Open data folder"), ("File", "Quit"), ("Help", "User guide"),
-                       ("Help", "About Pledge Desktop"), ("Go", "Pledge cycles")]:
+    for menu, item in [
+        ("File", "Backup now"),
+        ("File", "Restore from backup…"),
+        ("File", "Open data folder"),
+        ("File", "Quit"),
+        ("Help", "User guide"),
+        ("Help", "About Pledge Desktop"),
+        ("Go", "Pledge cycles"),
+    ]:
         assert menu_action(window, menu, item).isEnabled()
 
 
 def test_backup_now_from_the_file_menu(qtbot, open_window, demo_workspace) -> None:
     window = open_window(demo_workspace)
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     backups = demo_workspace.maintenance.backups()
     assert len(backups) == 1 and backups[0].kind == "manual"
     assert "Backed up to" in window.statusBar().currentMessage()
@@ -38,16 +47,7 @@ def test_backup_now_from_the_file_menu(qtbot, open_window, demo_workspace) -> No
 def test_about_shows_the_data_folder(qtbot, open_window, demo_workspace) -> None:
     window = open_window(demo_workspace)
     shown: list[str] = []
-
-    def read_and_close() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, read_and_close)
-            return
-        shown.append(dialog.findChild(QLabel, "aboutText").text())
-        dialog.reject()
-
-    QTimer.singleShot(0, read_and_close)
+    read_next_dialog(lambda d: d.findChild(QLabel, "aboutText").text(), shown)
     menu_action(window, "Help", "About Pledge Desktop").trigger()
     assert str(demo_workspace.data_dir) in shown[0]
     assert "fictional" in shown[0]
@@ -56,16 +56,7 @@ def test_about_shows_the_data_folder(qtbot, open_window, demo_workspace) -> None
 def test_user_guide_opens_inside_the_app(qtbot, open_window, demo_workspace) -> None:
     window = open_window(demo_workspace)
     text: list[str] = []
-
-    def read_and_close() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, read_and_close)
-            return
-        text.append(dialog.findChild(QTextBrowser, "guideText").toPlainText())
-        dialog.reject()
-
-    QTimer.singleShot(0, read_and_close)
+    read_next_dialog(lambda d: d.findChild(QTextBrowser, "guideText").toPlainText(), text)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert "Pledge Desktop user guide" in text[0]
     assert "Backups" in text[0]

@@ -180,3 +180,21 @@ def test_table_model_is_well_behaved(qtbot, open_window, demo_workspace) -> None
     window = open_window(demo_workspace)
     page = go(window, qtbot, 3)
     ModelTester(None).check(page.model)
+
+
+def test_add_a_patient_representative_with_consent(qtbot, open_window, demo_workspace) -> None:
+    window = open_window(demo_workspace)
+    page = go(window, qtbot, 4)
+    assert page.title() == "Patient representatives"
+    qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
+    qtbot.keyClicks(page.form.widget("name"), "Ruth (test)")
+    qtbot.keyClick(page.form.widget("name"), Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.form.widget("contact"), "By post, via the unit")
+    qtbot.keyClick(page.form.widget("contact"), Qt.Key.Key_Tab)
+    consent = page.form.widget("consent_to_be_named")
+    assert QApplication.focusWidget() is consent
+    qtbot.keyClick(consent, Qt.Key.Key_Space)
+    qtbot.keyClick(consent, Qt.Key.Key_S, CTRL)
+    cycle = demo_workspace.cycles.find(None)
+    ruth = [r for r in demo_workspace.setup.representatives(cycle.id) if r.name == "Ruth (test)"]
+    assert [(r.contact, r.consent_to_be_named) for r in ruth] == [("By post, via the unit", True)]
