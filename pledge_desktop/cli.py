@@ -50,9 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pledge {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, help_text: str, run: Callable[..., int]) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, run: Callable[..., int] | None = None
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
-        sub.set_defaults(run=run)
+        if run is not None:
+            sub.set_defaults(run=run)
         return sub
 
     command("cycles", "List the pledge cycles: label, status and dates.", _cycles)
@@ -83,7 +86,49 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="rebuild the demo data set if it is already there"
     )
+    _questionnaire_commands(command)
     return parser
+
+
+def _questionnaire_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    group = command(
+        "questionnaire",
+        "Questionnaires: list them, import or export a REDCap data dictionary.",
+    )
+    jobs = group.add_subparsers(dest="job", metavar="JOB", required=True, help="what to do")
+    common = _folder_options()
+    listing = jobs.add_parser(
+        "list",
+        help="list the questionnaires",
+        description="List the questionnaires.",
+        parents=[common],
+    )
+    listing.set_defaults(run=_questionnaire_list)
+    importing = jobs.add_parser(
+        "import",
+        help="import a REDCap data dictionary (CSV) as a new questionnaire",
+        description="Import a REDCap data dictionary (the standard 18-column CSV) as a new "
+        "questionnaire. Anything that cannot be imported is listed, and then nothing is.",
+        parents=[common],
+    )
+    importing.add_argument("file", metavar="FILE.csv", type=Path, help="the data dictionary")
+    importing.add_argument("--name", required=True, help="what to call the questionnaire")
+    importing.set_defaults(run=_questionnaire_import)
+    exporting = jobs.add_parser(
+        "export",
+        help="write a questionnaire as a REDCap data dictionary (CSV)",
+        description="Write the newest version of a questionnaire as a REDCap data dictionary.",
+        parents=[common],
+    )
+    exporting.add_argument("name", metavar="NAME", help="the questionnaire's name")
+    exporting.add_argument(
+        "--out",
+        metavar="FILE.csv",
+        type=Path,
+        required=True,
+        help="where to write the data dictionary",
+    )
+    exporting.set_defaults(run=_questionnaire_export)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,3 +230,39 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _questionnaire_list(args: argparse.Namespace, data_dir: Path) -> int:
+    workspace = _open(data_dir, write=False)
+    try:
+        summaries = workspace.questionnaires.summaries()
+    finally:
+        workspace.close()
+    for s in summaries:
+        used = f"used by {', '.join(s.cycles)}" if s.cycles else "not used yet"
+        print(f"{s.name} (version {s.version}): {s.questions} questions, {used}. From {s.source}.")
+    if not summaries:
+        print("No questionnaires yet. Open the app once: it adds the two we provide.")
+    return 0
+
+
+def _questionnaire_import(args: argparse.Namespace, data_dir: Path) -> int:
+    workspace = _open(data_dir, write=True)
+    try:
+        summary, notes = workspace.questionnaires.import_redcap(args.file, args.name)
+    finally:
+        workspace.close()
+    print(f'Imported "{summary.name}": {summary.questions} questions.')
+    for note in notes:
+        print(f"- {note}")
+    return 0
+
+
+def _questionnaire_export(args: argparse.Namespace, data_dir: Path) -> int:
+    workspace = _open(data_dir, write=False)
+    try:
+        path = workspace.questionnaires.export_redcap(args.name, args.out.resolve())
+    finally:
+        workspace.close()
+    print(f"Wrote {path}")
+    return 0

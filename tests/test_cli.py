@@ -135,3 +135,87 @@ def test_the_installed_console_script_runs() -> None:
     result = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "backup" in result.stdout and "--data-dir" in result.stdout
+
+
+REDCAP = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "redcap"
+
+
+def test_questionnaire_import_list_and_export(capsys, data_dir: Path, tmp_path: Path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, out, _ = run(
+        capsys,
+        "questionnaire",
+        "import",
+        str(REDCAP / "survey-data-dictionary.csv"),
+        "--name",
+        "REDCap sample",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0 and 'Imported "REDCap sample": 24 questions.' in out
+    code, out, _ = run(capsys, "questionnaire", "list", "--data-dir", str(data_dir))
+    assert (
+        "Primary breast cancer patient survey (version 1): 31 questions, used by 2025, 2026" in out
+    )
+    assert "REDCap sample (version 1): 24 questions, not used yet. From REDCap:" in out
+    target = tmp_path / "out.csv"
+    code, out, _ = run(
+        capsys,
+        "questionnaire",
+        "export",
+        "REDCap sample",
+        "--out",
+        str(target),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + 1 + 24  # header, REDCap's record ID, the questions
+    code, _, err = run(
+        capsys,
+        "questionnaire",
+        "import",
+        str(target),
+        "--name",
+        "REDCap sample",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 1 and "already a questionnaire called" in err
+
+
+def test_questionnaire_import_refuses_all_of_a_file_it_cannot_take(capsys, data_dir) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, _, err = run(
+        capsys,
+        "questionnaire",
+        "import",
+        str(REDCAP / "validation-types-dictionary.csv"),
+        "--name",
+        "All types",
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 1
+    assert "Nothing was imported, because 30 field(s) cannot be used" in err
+    assert "- Line 3 (f_calculated): calculated fields" in err
+    code, out, _ = run(capsys, "questionnaire", "list", "--data-dir", str(data_dir))
+    assert "All types" not in out
+
+
+def test_questionnaire_export_names_what_exists(capsys, data_dir, tmp_path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, _, err = run(
+        capsys,
+        "questionnaire",
+        "export",
+        "Nope",
+        "--out",
+        str(tmp_path / "x.csv"),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 1 and 'no questionnaire called "Nope"' in err
+    assert "Primary breast cancer patient survey" in err
+    assert not (tmp_path / "x.csv").exists()

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -40,6 +51,22 @@ class Hospital(Base):
     address: Mapped[str] = mapped_column(Text, default="")
 
 
+class Questionnaire(Base):
+    """One version of a questionnaire; the definition is domain.questionnaire's JSON."""
+
+    __tablename__ = "questionnaire"
+    __table_args__ = (
+        UniqueConstraint("name", "version", name="uq_questionnaire_name_version"),
+        {"info": {"label": ("questionnaire", "questionnaires")}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    definition: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+
 class PledgeCycle(Base):
     __tablename__ = "pledge_cycle"
     __table_args__ = {"info": {"label": ("pledge cycle", "pledge cycles")}}
@@ -50,6 +77,7 @@ class PledgeCycle(Base):
     end_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(30), default="planning")
     notes: Mapped[str] = mapped_column(Text, default="")
+    questionnaire_id: Mapped[int | None] = mapped_column(ForeignKey("questionnaire.id"))
 
 
 class TeamMember(Base):

@@ -132,7 +132,8 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[str]:
         where = f"Question {number} ({q.code})"
         if not _CODE.match(q.code):
             problems.append(
-                f"{where}: a question code uses small letters, digits and _, starting with a letter."
+                f"{where}: a question code uses small letters, digits and _, "
+                "starting with a letter."
             )
         if q.code in seen:
             problems.append(f"{where}: the code is already used by question {seen[q.code]}.")
@@ -141,8 +142,9 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[str]:
             problems.append(f"{where} has no wording.")
         if q.type.has_options:
             codes = [o.code for o in q.options]
-            if len(codes) < 2:
-                problems.append(f"{where} needs at least two answers to choose from.")
+            fewest = 1 if q.type is AnswerType.MULTIPLE else 2  # one tick box is a question too
+            if len(codes) < fewest:
+                problems.append(f"{where} needs at least {fewest} answers to choose from.")
             if len(set(codes)) != len(codes):
                 problems.append(f"{where}: two answers share the same code.")
         elif q.options:
@@ -301,4 +303,3 @@ __all__ = [
     "standard_options",
     "to_json",
 ]
-

@@ -22,6 +22,7 @@ from pledge_desktop.domain.setup import (
 from pledge_desktop.services.demo_reset import clear_demo_data
 from pledge_desktop.services.workspace import Workspace
 
+PRIMARY_QUESTIONNAIRE = "Primary breast cancer patient survey"
 _Person = TypeVar("_Person", TeamMember, PatientRepresentative)
 
 DEMO_HOSPITAL = Hospital(
@@ -77,6 +78,7 @@ CURRENT_CYCLE = PledgeCycle(
 
 def fill_demo(workspace: Workspace) -> None:
     """Fill an empty, demo-marked workspace with the fictional data set."""
+    workspace.questionnaires.install_templates()
     first = workspace.setup.complete_first_setup(
         FirstSetup(hospital=DEMO_HOSPITAL, lead=PLEDGE_LEAD, cycle=PREVIOUS_CYCLE)
     )
@@ -86,6 +88,9 @@ def fill_demo(workspace: Workspace) -> None:
         workspace.setup.save_representative(_in_cycle(rep, first.id))
     current = workspace.cycles.save_cycle(CURRENT_CYCLE, copy_team_from=first.id)
     workspace.setup.save_representative(_in_cycle(REPRESENTATIVES[2], current.id))
+    for cycle in (first, current):
+        assert cycle.id is not None
+        workspace.questionnaires.use_for_cycle(cycle.id, PRIMARY_QUESTIONNAIRE)
 
 
 def _in_cycle(record: _Person, cycle_id: int | None) -> _Person:

@@ -23,6 +23,7 @@ from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
 from pledge_desktop.services.cycles import CyclesService
 from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
+from pledge_desktop.services.questionnaires import QuestionnaireService
 from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.setup import SetupService
 
@@ -56,6 +57,7 @@ class Workspace:
         self.setup = SetupService(self.db, self.changes)
         self.cycles = CyclesService(self.db, self.changes)
         self.maintenance = MaintenanceService(self.db, self.data_dir, self.changes)
+        self.questionnaires = QuestionnaireService(self.db, self.changes)
 
     @property
     def is_demo(self) -> bool:
@@ -108,6 +110,8 @@ def open_workspace(data_dir: Path, *, demo: bool = False, write: bool = True) ->
         db = Database(db_path)
         upgraded_from = _bring_up_to_date(db, data_dir, write)
         workspace = Workspace(data_dir, db, lock, upgraded_from=upgraded_from)
+        if write:
+            workspace.questionnaires.install_templates()
         if demo and not workspace.is_demo:
             if workspace.setup.hospital() is not None:
                 raise DataFolderProblem(REAL_DATA_IN_DEMO.format(folder=data_dir))

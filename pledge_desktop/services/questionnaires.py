@@ -1,0 +1,164 @@
+"""Questionnaires: the templates we ship, REDCap import and export, and which cycle uses which."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pledge_desktop.db import models as m
+from pledge_desktop.db.database import Database
+from pledge_desktop.db.storage_errors import describe_os_error
+from pledge_desktop.domain.errors import NotFound, StorageError, ValidationError
+from pledge_desktop.domain.questionnaire import Questionnaire, from_json, to_json
+from pledge_desktop.exchange.redcap import read_dictionary, write_dictionary
+from pledge_desktop.paths import resource
+from pledge_desktop.services.records import ChangeFeed, get_or_explain
+
+QUESTIONNAIRES = "questionnaires"
+TEMPLATES = ("primary-breast-cancer.json", "secondary-breast-cancer.json")
+
+
+@dataclass(frozen=True)
+class QuestionnaireSummary:
+    id: int
+    name: str
+    version: int
+    questions: int
+    source: str
+    cycles: tuple[str, ...]
+
+
+def read_text_file(path: Path) -> str:
+    """A CSV as spreadsheets save it: UTF-8 (with or without BOM), else Windows' own encoding."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StorageError(f"The file {path} cannot be read: {describe_os_error(error)}") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="strict")
+
+
+class QuestionnaireService:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
+        self._db = db
+        self._changes = changes
+
+    def install_templates(self) -> int:
+        """Add the questionnaires we ship that this database does not have yet."""
+        templates = [
+            from_json(resource("questionnaires", name).read_text("utf-8")) for name in TEMPLATES
+        ]
+        added = 0
+        with self._db.transaction() as session:
+            have = set(session.scalars(select(m.Questionnaire.name)))
+            for template in templates:
+                if template.name not in have:
+                    session.add(_row(template, version=1, source="Pledge Desktop template"))
+                    added += 1
+        if added:
+            self._changes.announce(QUESTIONNAIRES)
+        return added
+
+    def summaries(self) -> list[QuestionnaireSummary]:
+        with self._db.reading() as session:
+            rows = session.scalars(
+                select(m.Questionnaire).order_by(m.Questionnaire.name, m.Questionnaire.version)
+            ).all()
+            uses: dict[int, list[str]] = {}
+            for label, questionnaire_id in session.execute(
+                select(m.PledgeCycle.label, m.PledgeCycle.questionnaire_id)
+            ):
+                if questionnaire_id is not None:
+                    uses.setdefault(questionnaire_id, []).append(label)
+            return [
+                QuestionnaireSummary(
+                    row.id,
+                    row.name,
+                    row.version,
+                    len(from_json(row.definition).questions()),
+                    row.source,
+                    tuple(sorted(uses.get(row.id, []))),
+                )
+                for row in rows
+            ]
+
+    def latest(self, name: str) -> Questionnaire:
+        with self._db.reading() as session:
+            return from_json(_latest_row(session, name).definition)
+
+    def for_cycle(self, cycle_id: int) -> Questionnaire | None:
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
+            return from_json(row.definition) if row is not None else None
+
+    def use_for_cycle(self, cycle_id: int, name: str) -> None:
+        """The cycle's surveys follow the newest version of questionnaire `name`."""
+        with self._db.transaction() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            cycle.questionnaire_id = _latest_row(session, name).id
+        self._changes.announce("cycles")
+
+    def import_redcap(self, path: Path, name: str) -> tuple[QuestionnaireSummary, tuple[str, ...]]:
+        """Import a REDCap data dictionary as a new questionnaire; all or nothing."""
+        if not name.strip():
+            raise ValidationError({"name": "Please give the questionnaire a name (--name)."})
+        result = read_dictionary(read_text_file(path), name)
+        with self._db.transaction() as session:
+            clash = session.scalar(
+                select(func.count()).where(m.Questionnaire.name == result.questionnaire.name)
+            )
+            if clash:
+                raise ValidationError(
+                    {
+                        "name": f'There is already a questionnaire called "{name}". '
+                        "Please choose another name."
+                    }
+                )
+            row = _row(result.questionnaire, version=1, source=f"REDCap: {path.name}")
+            session.add(row)
+            session.flush()
+            summary = QuestionnaireSummary(
+                row.id, row.name, 1, len(result.questionnaire.questions()), row.source, ()
+            )
+        self._changes.announce(QUESTIONNAIRES)
+        return summary, result.notes
+
+    def export_redcap(self, name: str, path: Path) -> Path:
+        text = write_dictionary(self.latest(name))
+        partial = path.with_name(path.name + ".partial")
+        try:
+            partial.write_text(text, encoding="utf-8", newline="")
+            partial.replace(path)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise StorageError(describe_os_error(error)) from error
+        return path
+
+
+def _row(questionnaire: Questionnaire, version: int, source: str) -> m.Questionnaire:
+    return m.Questionnaire(
+        name=questionnaire.name,
+        version=version,
+        definition=to_json(questionnaire),
+        source=source,
+    )
+
+
+def _latest_row(session: Session, name: str) -> m.Questionnaire:
+    row = session.scalars(
+        select(m.Questionnaire)
+        .where(m.Questionnaire.name == name)
+        .order_by(m.Questionnaire.version.desc())
+    ).first()
+    if row is None:
+        names = ", ".join(
+            f'"{n}"' for n in session.scalars(select(m.Questionnaire.name).distinct())
+        )
+        raise NotFound(f'There is no questionnaire called "{name}". There are: {names}.')
+    return row
