@@ -86,6 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--force", action="store_true", help="rebuild the demo data set if it is already there"
     )
+    forms = command(
+        "forms",
+        "Print numbered paper survey forms for a cycle as one PDF. Serial numbers are "
+        "remembered, so the same one is never printed twice for a cycle.",
+        _forms,
+    )
+    forms.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
+    forms.add_argument("--count", type=int, required=True, help="how many forms")
+    forms.add_argument(
+        "--start",
+        type=int,
+        metavar="SERIAL",
+        help="the first serial number (default: the next one not yet printed)",
+    )
+    forms.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
+    )
     _questionnaire_commands(command)
     return parser
 
@@ -265,4 +282,21 @@ def _questionnaire_export(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         workspace.close()
     print(f"Wrote {path}")
+    return 0
+
+
+def _forms(args: argparse.Namespace, data_dir: Path) -> int:
+    workspace = _open(data_dir, write=True)
+    try:
+        cycle = workspace.cycles.find(args.cycle)
+        assert cycle.id is not None
+        printed = workspace.survey_forms.print_forms(
+            cycle.id, args.count, args.out.resolve(), args.start
+        )
+    finally:
+        workspace.close()
+    print(
+        f"Wrote forms {printed.first:05d} to {printed.last:05d} for cycle {cycle.label} "
+        f"to {printed.path}"
+    )
     return 0

@@ -219,3 +219,52 @@ def test_questionnaire_export_names_what_exists(capsys, data_dir, tmp_path) -> N
     assert code == 1 and 'no questionnaire called "Nope"' in err
     assert "Primary breast cancer patient survey" in err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_forms_for_the_latest_cycle_then_the_next_serials(capsys, data_dir, tmp_path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    out = tmp_path / "forms.pdf"
+    code, text, _ = run(
+        capsys, "forms", "--count", "2", "--out", str(out), "--data-dir", str(data_dir)
+    )
+    assert code == 0 and "Wrote forms 00001 to 00002 for cycle 2026" in text
+    assert out.exists()
+    code, text, _ = run(
+        capsys,
+        "forms",
+        "--cycle",
+        "2025",
+        "--count",
+        "1",
+        "--out",
+        str(out),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 0 and "Wrote forms 00001 to 00001 for cycle 2025" in text
+    code, _, err = run(
+        capsys,
+        "forms",
+        "--count",
+        "1",
+        "--start",
+        "2",
+        "--out",
+        str(out),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 1 and "never printed twice" in err
+    code, _, err = run(
+        capsys,
+        "forms",
+        "--cycle",
+        "1999",
+        "--count",
+        "1",
+        "--out",
+        str(out),
+        "--data-dir",
+        str(data_dir),
+    )
+    assert code == 1 and 'no cycle called "1999"' in err

@@ -80,6 +80,22 @@ class PledgeCycle(Base):
     questionnaire_id: Mapped[int | None] = mapped_column(ForeignKey("questionnaire.id"))
 
 
+class FormSerial(Base):
+    """A serial number printed on a paper form for a cycle: never printed twice."""
+
+    __tablename__ = "form_serial"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "serial", name="uq_form_serial_cycle_serial"),
+        # one audit line per print job is written by the service, not one per form
+        {"info": {"label": ("printed form", "printed forms"), "audited": False}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
+    serial: Mapped[int] = mapped_column(Integer)
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class TeamMember(Base):
     __tablename__ = "team_member"
     __table_args__ = {"info": {"label": ("team member", "team members")}}

@@ -26,6 +26,7 @@ from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, Ma
 from pledge_desktop.services.questionnaires import QuestionnaireService
 from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.setup import SetupService
+from pledge_desktop.services.survey_forms import SurveyFormsService
 
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "
@@ -58,6 +59,7 @@ class Workspace:
         self.cycles = CyclesService(self.db, self.changes)
         self.maintenance = MaintenanceService(self.db, self.data_dir, self.changes)
         self.questionnaires = QuestionnaireService(self.db, self.changes)
+        self.survey_forms = SurveyFormsService(self.db, self.changes)
 
     @property
     def is_demo(self) -> bool:

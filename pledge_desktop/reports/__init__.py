@@ -1,0 +1,1 @@
+"""Printed output, made with ReportLab: survey forms now; the booklet and reports later."""

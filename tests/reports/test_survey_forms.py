@@ -1,0 +1,96 @@
+"""Printed survey forms, read back from the PDF."""
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pledge_desktop.domain.errors import DeleteRefused, NotFound, ValidationError
+from pledge_desktop.domain.setup import PledgeCycle
+
+
+def pages_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+@pytest.fixture
+def cycle_id(demo_workspace) -> int:
+    return demo_workspace.cycles.find("2026").id
+
+
+def test_each_form_has_its_serial_on_every_page(demo_workspace, cycle_id, tmp_path) -> None:
+    out = tmp_path / "forms.pdf"
+    printed = demo_workspace.survey_forms.print_forms(cycle_id, 3, out)
+    assert (printed.first, printed.last) == (1, 3)
+    pages = pages_text(out)
+    assert len(pages) % 3 == 0 and (len(pages) // 3) % 2 == 0, "each form fills whole sheets"
+    per_form = len(pages) // 3
+    for number in range(3):
+        for page in pages[number * per_form : (number + 1) * per_form]:
+            assert f"Form {number + 1:05d}" in page
+            assert "Riverside General Hospital (fictional demo)" in page
+            assert "Pledge cycle 2026" in page
+    first_form = "\n".join(pages[:per_form])
+    assert "Primary breast cancer patient survey" in first_form
+    assert "1.\nWhen you were told you had breast cancer, was it done in private?" in first_form
+    assert 'Answer this only if you ticked "Yes" at question 5.' in first_form
+    assert "What one thing would most improve our service?" in first_form
+    assert "Call the breast unit on 01632 960123" in first_form
+    metadata = PdfReader(out).metadata
+    assert metadata.title == "Primary breast cancer patient survey: forms 00001 to 00003"
+
+
+def test_answer_boxes_carry_the_code_to_type(demo_workspace, cycle_id, tmp_path) -> None:
+    out = tmp_path / "forms.pdf"
+    demo_workspace.survey_forms.print_forms(cycle_id, 1, out)
+    text = "\n".join(pages_text(out))
+    assert "1\nYes\n2\nNo\n3\nDoes not apply to me" in text.replace(" \n", "\n")
+
+
+def test_serials_are_never_printed_twice(demo_workspace, cycle_id, tmp_path) -> None:
+    forms = demo_workspace.survey_forms
+    forms.print_forms(cycle_id, 5, tmp_path / "a.pdf")
+    second = forms.print_forms(cycle_id, 2, tmp_path / "b.pdf")
+    assert (second.first, second.last) == (6, 7)
+    with pytest.raises(ValidationError) as caught:
+        forms.print_forms(cycle_id, 3, tmp_path / "c.pdf", start=4)
+    assert "Forms 00004 to 00006 were already printed for cycle 2026" in str(caught.value)
+    assert "Start from 00008" in str(caught.value)
+    assert not (tmp_path / "c.pdf").exists()
+    assert forms.next_serial(cycle_id) == 8
+    later = forms.print_forms(cycle_id, 1, tmp_path / "d.pdf", start=100)
+    assert later.first == 100 and forms.next_serial(cycle_id) == 101
+
+
+def test_a_failed_write_remembers_no_serials(demo_workspace, cycle_id, tmp_path) -> None:
+    from pledge_desktop.domain.errors import StorageError
+
+    with pytest.raises(StorageError):
+        demo_workspace.survey_forms.print_forms(cycle_id, 2, tmp_path / "missing" / "x.pdf")
+    assert demo_workspace.survey_forms.next_serial(cycle_id) == 1
+    assert not list(tmp_path.rglob("*.partial"))
+
+
+def test_sensible_limits_and_plain_refusals(demo_workspace, cycle_id, tmp_path) -> None:
+    forms = demo_workspace.survey_forms
+    with pytest.raises(ValidationError, match="between 1 and 2000"):
+        forms.print_forms(cycle_id, 0, tmp_path / "x.pdf")
+    from datetime import date
+
+    bare = demo_workspace.cycles.save_cycle(
+        PledgeCycle("2030", date(2030, 1, 1), date(2030, 12, 31))
+    )
+    with pytest.raises(NotFound, match="Cycle 2030 has no questionnaire yet"):
+        forms.print_forms(bare.id, 1, tmp_path / "x.pdf")
+
+
+def test_a_cycle_with_printed_forms_is_not_deleted(demo_workspace, tmp_path) -> None:
+    from datetime import date
+
+    cycle = demo_workspace.cycles.save_cycle(
+        PledgeCycle("2031", date(2031, 1, 1), date(2031, 12, 31))
+    )
+    demo_workspace.questionnaires.use_for_cycle(cycle.id, "Secondary breast cancer patient survey")
+    demo_workspace.survey_forms.print_forms(cycle.id, 4, tmp_path / "x.pdf")
+    with pytest.raises(DeleteRefused, match="4 printed forms"):
+        demo_workspace.cycles.delete_cycle(cycle.id)
