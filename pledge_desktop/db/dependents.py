@@ -16,8 +16,8 @@ def count_dependents(session: Session, record: Any) -> list[tuple[str, int]]:
     target = record.__table__
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_keys:
-            if fk.column.table is not target:
-                continue
+            if fk.column.table is not target or (fk.ondelete or "").upper() == "CASCADE":
+                continue  # rows that go with the record (a form's answers) do not block it
             count = session.scalar(
                 select(func.count()).select_from(table).where(fk.parent == record.id)
             )

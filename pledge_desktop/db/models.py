@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -94,6 +95,60 @@ class FormSerial(Base):
     cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
     serial: Mapped[int] = mapped_column(Integer)
     printed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SurveyResponse(Base):
+    """One returned paper form, as typed in."""
+
+    __tablename__ = "survey_response"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "serial", name="uq_survey_response_cycle_serial"),
+        {"info": {"label": ("survey response", "survey responses")}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
+    serial: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="entered")  # entered, verified
+    entered_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SurveyAnswer(Base):
+    """One answer on a form; a multiple choice has one row per ticked box."""
+
+    __tablename__ = "survey_answer"
+    __table_args__ = (
+        # covering index: per-question counts read the index alone
+        Index("ix_survey_answer_question_value", "question_code", "state", "code"),
+        # the response's own audit line says what was saved; not one line per answer
+        {"info": {"label": ("survey answer", "survey answers"), "audited": False}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_response.id", ondelete="CASCADE"), index=True
+    )
+    question_code: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(20))
+    code: Mapped[int | None] = mapped_column(Integer)
+    number: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str | None] = mapped_column(Text)
+
+
+class EntryDraft(Base):
+    """A form being typed, saved as the nurse goes, so that a crash loses nothing."""
+
+    __tablename__ = "entry_draft"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "serial", name="uq_entry_draft_cycle_serial"),
+        {"info": {"label": ("unfinished form", "unfinished forms"), "audited": False}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
+    serial: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class TeamMember(Base):

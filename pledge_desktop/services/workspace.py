@@ -26,6 +26,7 @@ from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, Ma
 from pledge_desktop.services.questionnaires import QuestionnaireService
 from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.setup import SetupService
+from pledge_desktop.services.survey_entry import SurveyEntryService
 from pledge_desktop.services.survey_forms import SurveyFormsService
 
 NEWER_APP = (
@@ -60,6 +61,7 @@ class Workspace:
         self.maintenance = MaintenanceService(self.db, self.data_dir, self.changes)
         self.questionnaires = QuestionnaireService(self.db, self.changes)
         self.survey_forms = SurveyFormsService(self.db, self.changes)
+        self.survey_entry = SurveyEntryService(self.db, self.changes)
 
     @property
     def is_demo(self) -> bool:

@@ -1,0 +1,231 @@
+"""Typing in returned paper forms: open a form by its serial, save it, keep drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from pledge_desktop.db import models as m
+from pledge_desktop.db.database import Database
+from pledge_desktop.domain.errors import NotFound
+from pledge_desktop.domain.questionnaire import AnswerType, Questionnaire, from_json
+from pledge_desktop.domain.survey_entry import (
+    Answer,
+    AnswerState,
+    FormEntry,
+    draft_from_json,
+    draft_to_json,
+)
+from pledge_desktop.services.records import ChangeFeed, get_or_explain
+
+RESPONSES = "responses"
+
+
+@dataclass(frozen=True)
+class OpenedForm:
+    entry: FormEntry
+    warning: str  # "" when all is as expected
+    from_draft: bool
+
+
+class SurveyEntryService:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
+        self._db = db
+        self._changes = changes
+
+    def questionnaire(self, cycle_id: int) -> Questionnaire:
+        with self._db.reading() as session:
+            return _questionnaire(session, cycle_id)
+
+    def open_form(self, cycle_id: int, serial: int) -> OpenedForm:
+        """The form with this serial: a draft if one was being typed, the saved response if it
+        was entered before (with a warning), else a blank form."""
+        with self._db.reading() as session:
+            questionnaire = _questionnaire(session, cycle_id)
+            draft = session.scalars(
+                select(m.EntryDraft).where(
+                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == serial
+                )
+            ).first()
+            if draft is not None:
+                return OpenedForm(
+                    draft_from_json(questionnaire, draft.payload),
+                    f"Form {serial:05d} was being typed and not saved; carry on from where "
+                    "you were.",
+                    True,
+                )
+            response = _response(session, cycle_id, serial)
+            if response is not None:
+                entry = FormEntry(
+                    questionnaire, serial, _answers(session, response.id, questionnaire)
+                )
+                return OpenedForm(
+                    entry,
+                    f"Form {serial:05d} was already entered on {response.entered_at:%d %B %Y}. "
+                    "You are changing it.",
+                    False,
+                )
+            printed = session.scalar(
+                select(func.count()).where(
+                    m.FormSerial.cycle_id == cycle_id, m.FormSerial.serial == serial
+                )
+            )
+            warning = (
+                ""
+                if printed
+                else (
+                    f"Form {serial:05d} was never printed for this cycle. Check the number on the "
+                    "form; carry on if it is right."
+                )
+            )
+            return OpenedForm(FormEntry(questionnaire, serial), warning, False)
+
+    def save_form(self, cycle_id: int, entry: FormEntry) -> int:
+        """Save the whole form in one transaction; its draft goes. Returns the response id."""
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with self._db.transaction() as session:
+            get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            response = _response(session, cycle_id, entry.serial)
+            if response is None:
+                response = m.SurveyResponse(
+                    cycle_id=cycle_id, serial=entry.serial, status="entered", entered_at=now
+                )
+                session.add(response)
+                session.flush()
+            else:
+                response.status = "entered"  # changed after verification: verify again
+                session.execute(
+                    delete(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response.id)
+                )
+            rows = _answer_rows(response.id, entry)
+            if rows:
+                session.execute(insert(m.SurveyAnswer), rows)
+            session.execute(
+                delete(m.EntryDraft).where(
+                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == entry.serial
+                )
+            )
+            response_id = response.id
+        self._changes.announce(RESPONSES)
+        return response_id
+
+    def save_draft(self, cycle_id: int, entry: FormEntry) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with self._db.transaction() as session:
+            draft = session.scalars(
+                select(m.EntryDraft).where(
+                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == entry.serial
+                )
+            ).first()
+            if draft is None:
+                draft = m.EntryDraft(cycle_id=cycle_id, serial=entry.serial)
+                session.add(draft)
+            draft.payload = draft_to_json(entry)
+            draft.updated_at = now
+
+    def drafts(self, cycle_id: int) -> list[int]:
+        """Serials of forms left unfinished (after a crash, or a closed window)."""
+        with self._db.reading() as session:
+            return list(
+                session.scalars(
+                    select(m.EntryDraft.serial)
+                    .where(m.EntryDraft.cycle_id == cycle_id)
+                    .order_by(m.EntryDraft.updated_at)
+                )
+            )
+
+    def discard_draft(self, cycle_id: int, serial: int) -> None:
+        with self._db.transaction() as session:
+            session.execute(
+                delete(m.EntryDraft).where(
+                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == serial
+                )
+            )
+
+    def count(self, cycle_id: int) -> int:
+        with self._db.reading() as session:
+            return (
+                session.scalar(select(func.count()).where(m.SurveyResponse.cycle_id == cycle_id))
+                or 0
+            )
+
+
+def _questionnaire(session: Session, cycle_id: int) -> Questionnaire:
+    cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+    row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
+    if row is None:
+        raise NotFound(f"Cycle {cycle.label} has no questionnaire yet. Choose one for it first.")
+    return from_json(row.definition)
+
+
+def _response(session: Session, cycle_id: int, serial: int) -> m.SurveyResponse | None:
+    return session.scalars(
+        select(m.SurveyResponse).where(
+            m.SurveyResponse.cycle_id == cycle_id, m.SurveyResponse.serial == serial
+        )
+    ).first()
+
+
+def _answer_rows(response_id: int, entry: FormEntry) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for question in entry.questions:
+        answer = entry.answers.get(question.code)
+        if answer is None:
+            continue
+        base = {
+            "response_id": response_id,
+            "question_code": question.code,
+            "state": answer.state.value,
+            "code": None,
+            "number": None,
+            "text": None,
+        }
+        value = answer.value
+        if answer.state is not AnswerState.ANSWERED:
+            rows.append(base)
+        elif question.type is AnswerType.MULTIPLE:
+            rows += [{**base, "code": code} for code in value]
+        elif question.type.has_options:
+            rows.append({**base, "code": value})
+        elif question.type is AnswerType.NUMBER:
+            rows.append({**base, "number": value})
+        elif question.type is AnswerType.DATE:
+            rows.append({**base, "text": value.isoformat()})
+        else:
+            rows.append({**base, "text": value})
+    return rows
+
+
+def _answers(session: Session, response_id: int, questionnaire: Questionnaire) -> dict[str, Answer]:
+    """A saved response's answers, read back by each question's type."""
+    grouped: dict[str, list[m.SurveyAnswer]] = {}
+    for row in session.scalars(
+        select(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response_id)
+    ):
+        grouped.setdefault(row.question_code, []).append(row)
+    answers: dict[str, Answer] = {}
+    for code, rows in grouped.items():
+        try:
+            kind = questionnaire.question(code).type
+        except KeyError:
+            continue
+        state = AnswerState(rows[0].state)
+        first = rows[0]
+        if state is not AnswerState.ANSWERED:
+            answers[code] = Answer(state)
+        elif kind is AnswerType.MULTIPLE:
+            answers[code] = Answer(state, tuple(sorted(r.code for r in rows if r.code is not None)))
+        elif kind.has_options:
+            answers[code] = Answer(state, first.code)
+        elif kind is AnswerType.NUMBER and first.number is not None:
+            whole = first.number.is_integer()
+            answers[code] = Answer(state, int(first.number) if whole else first.number)
+        elif kind is AnswerType.DATE:
+            answers[code] = Answer(state, date.fromisoformat(first.text or ""))
+        else:
+            answers[code] = Answer(state, first.text or "")
+    return answers
