@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }"
         )
         self.nav.currentRowChanged.connect(self._section_chosen)
+        # a click means "work here": the focus follows; arrow keys in the list only browse
+        self.nav.itemClicked.connect(lambda _item: self.go_to(self.nav.currentRow()))
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening your data…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         from pledge_desktop.ui.home_page import HomePage
         from pledge_desktop.ui.hospital_page import HospitalPage
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
+        from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
 
         context = self.context
         assert context is not None
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
             (self.tr("Breast care team"), lambda: TeamPage(context)),
             (self.tr("Patient representatives"), lambda: RepresentativesPage(context)),
             (self.tr("Pledge cycles"), lambda: CyclesPage(context)),
+            (self.tr("Type in surveys"), lambda: SurveyEntryPage(context)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()

@@ -1,0 +1,320 @@
+"""Typing in returned paper forms, by keyboard alone, laid out like the paper.
+
+The answer line at the bottom keeps the focus: a digit ticks a box, Enter moves on, F2 records
+"left blank", F3 "unreadable", Up goes back, Ctrl+S saves, Esc puts the form aside (kept as a
+draft). What is typed is saved as a draft within half a second, so a crash loses nothing.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.domain.questionnaire import AnswerType, Question
+from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.messages import show_problem
+
+DRAFT_DELAY_MS = 400
+STATE_WORDS = {
+    AnswerState.LEFT_BLANK: "left blank",
+    AnswerState.UNREADABLE: "unreadable / more than one box",
+    AnswerState.SKIPPED: "skipped",
+}
+
+
+class SurveyEntryPage(QWidget):
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.entry: FormEntry | None = None
+        self.labels: dict[str, QLabel] = {}
+        title = QLabel(self.tr("Type in survey forms"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.serial_input = QLineEdit()
+        self.serial_input.setObjectName("serialInput")
+        self.serial_input.setAccessibleName(self.tr("Form number"))
+        self.serial_input.setPlaceholderText(self.tr("Type or scan it, then Enter"))
+        self.serial_input.setMinimumWidth(220)
+        self.serial_input.setMaximumWidth(260)
+        self.serial_input.returnPressed.connect(self.open_typed_serial)
+        serial_label = QLabel(self.tr("&Form number:"))
+        serial_label.setBuddy(self.serial_input)
+        self.progress = QLabel()
+        self.progress.setObjectName("entryProgress")
+        self.message = QLabel()
+        self.message.setObjectName("entryMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-weight: bold;")
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.prompt = QLabel()
+        self.prompt.setObjectName("entryPrompt")
+        self.answer_input = QLineEdit()
+        self.answer_input.setObjectName("answerInput")
+        self.answer_input.setAccessibleName(self.tr("Answer"))
+        self.answer_input.installEventFilter(self)
+        keys = QLabel(
+            self.tr(
+                "Digit: tick · Enter: next · F2: left blank · F3: unreadable or more than "
+                "one box · Up: back · Ctrl+S: save · Esc: put aside"
+            )
+        )
+        keys.setStyleSheet("color: #333;")
+        top = QHBoxLayout()
+        top.addWidget(serial_label)
+        top.addWidget(self.serial_input)
+        top.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.form_area, 1)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.answer_input)
+        layout.addWidget(keys)
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        context.hub.cycle_selected.connect(lambda _id: self.put_aside())
+        context.hub.changed.connect(self._data_changed)
+        self._show_waiting()
+
+    # --- choosing a form ------------------------------------------------------------------
+    def focus_start(self) -> None:
+        (self.answer_input if self.entry else self.serial_input).setFocus()
+
+    def _data_changed(self, topic: str) -> None:
+        if topic in ("responses", "everything") and self.entry is None:
+            self._show_waiting()
+
+    def _show_waiting(self, note: str = "") -> None:
+        cycle_id = self.context.cycle_id
+        self.entry = None
+        self.labels = {}
+        self.form_area.setWidget(QWidget())
+        self.answer_input.setEnabled(False)
+        self.prompt.setText("")
+        if cycle_id is None:
+            self.progress.setText("")
+            return
+        service = self.context.workspace.survey_entry
+        drafts = service.drafts(cycle_id)
+        text = self.tr("%d forms entered for this cycle.") % service.count(cycle_id)
+        if drafts:
+            text += " " + self.tr("Unfinished: %s (type the number to carry on).") % ", ".join(
+                f"{s:05d}" for s in drafts
+            )
+        self.progress.setText(text)
+        self.message.setText(note)
+        self.serial_input.setEnabled(True)
+        self.serial_input.selectAll()
+        self.serial_input.setFocus()
+
+    def open_typed_serial(self) -> None:
+        typed = self.serial_input.text().strip().lstrip("0") or "0"
+        if not typed.isdigit() or int(typed) < 1:
+            self.message.setText(self.tr("⚠ A form number is the digits at the top of the form."))
+            return
+        self.open_form(int(typed))
+
+    def open_form(self, serial: int) -> None:
+        if self.context.cycle_id is None:
+            return
+        try:
+            opened = self.context.workspace.survey_entry.open_form(self.context.cycle_id, serial)
+        except PledgeError as error:
+            self.message.setText("⚠ " + str(error))
+            return
+        self.entry = opened.entry
+        self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
+        self._build_form()
+        self.serial_input.setText(f"{serial:05d}")
+        self.serial_input.setEnabled(False)
+        self.answer_input.setEnabled(True)
+        self.answer_input.setFocus()
+        self._refresh()
+
+    # --- the paper-like view --------------------------------------------------------------
+    def _build_form(self) -> None:
+        assert self.entry is not None
+        sheet = QWidget()
+        column = QVBoxLayout(sheet)
+        self.labels = {}
+        for section in self.entry.questionnaire.sections:
+            heading = QLabel(section.title)
+            heading.setStyleSheet("font-size: 13pt; font-weight: bold; margin-top: 8px;")
+            column.addWidget(heading)
+            for question in section.questions:
+                label = QLabel()
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setWordWrap(True)
+                label.setFrameShape(QFrame.Shape.StyledPanel)
+                column.addWidget(label)
+                self.labels[question.code] = label
+        column.addStretch()
+        self.form_area.setWidget(sheet)
+
+    def _refresh(self) -> None:
+        entry = self.entry
+        assert entry is not None
+        current = entry.current
+        for question in entry.questions:
+            label = self.labels[question.code]
+            is_current = current is not None and question.code == current.code
+            label.setText(self._question_html(question, is_current))
+            label.setStyleSheet(
+                "background: #fff3c4; border: 2px solid #1d4f91; padding: 4px;"
+                if is_current
+                else "padding: 4px;"
+            )
+        if current is None:
+            self.prompt.setText(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
+            self.answer_input.setPlaceholderText("")
+            return
+        self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
+        number = entry.number(current)
+        if current.type is AnswerType.MULTIPLE:
+            hint = self.tr("type the number of each ticked box, then Enter")
+        elif current.type.has_options:
+            hint = self.tr("type the number beside the ticked box")
+        else:
+            hint = self.tr("type the answer, then Enter")
+        self.prompt.setText(self.tr("Question %d of %d: %s") % (number, len(entry.questions), hint))
+        answer = entry.answers.get(current.code)
+        typed = ""
+        if answer and answer.state is AnswerState.ANSWERED and not current.type.has_options:
+            typed = (
+                answer.value.strftime("%d/%m/%Y")
+                if current.type is AnswerType.DATE
+                else str(answer.value)
+            )
+        self.answer_input.setText(typed)
+        self.answer_input.selectAll()
+
+    def _question_html(self, question: Question, is_current: bool) -> str:
+        entry = self.entry
+        assert entry is not None
+        answer = entry.answers.get(question.code)
+        ticked: set[int] = set()
+        if is_current and question.type is AnswerType.MULTIPLE:
+            ticked = set(entry.ticks)
+        elif answer and answer.state is AnswerState.ANSWERED and question.type.has_options:
+            ticked = set(answer.value) if isinstance(answer.value, tuple) else {answer.value}
+        parts = [f"<b>{entry.number(question)}. {escape(question.text)}</b>"]
+        if answer and answer.state is not AnswerState.ANSWERED:
+            parts.append(f"<br><i>({escape(STATE_WORDS[answer.state])})</i>")
+        for option in question.options:
+            box = "☒" if option.code in ticked else "☐"
+            weight = "bold" if option.code in ticked else "normal"
+            parts.append(
+                f"<br>&nbsp;&nbsp;<span style='font-weight:{weight}'>{box} "
+                f"<small>{option.code}</small> {escape(option.label)}</span>"
+            )
+        if not question.options and answer and answer.state is AnswerState.ANSWERED:
+            value = answer.value
+            shown = value.strftime("%d/%m/%Y") if question.type is AnswerType.DATE else value
+            parts.append(f"<br>&nbsp;&nbsp;<b>{escape(str(shown))}</b>")
+        return "".join(parts)
+
+    # --- keys -----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.answer_input and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        entry = self.entry
+        if entry is None:
+            return False
+        key, text = event.key(), event.text()
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        current = entry.current
+        problem = None
+        if key == Qt.Key.Key_S and ctrl:
+            self.save_form()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.put_aside()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if current is None:
+                self.save_form()
+                return True
+            problem = entry.press_enter(self.answer_input.text())
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
+            entry.back()
+        elif key == Qt.Key.Key_F2 or (text == "-" and current and current.type.has_options):
+            entry.mark(AnswerState.LEFT_BLANK)
+        elif key == Qt.Key.Key_F3 or (text == "*" and current and current.type.has_options):
+            entry.mark(AnswerState.UNREADABLE)
+        elif text.isdigit() and current is not None and current.type.has_options:
+            problem = entry.press_digit(int(text))
+        elif current is not None and current.type.has_options and text.strip():
+            problem = self.tr("Type the number beside the ticked box.")
+        else:
+            return False  # typing into a text, number or date answer
+        self.message.setText(("⚠ " + problem) if problem else "")
+        self._refresh()
+        self.draft_timer.start()
+        return True
+
+    # --- saving -----------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        if self.entry is not None and self.context.cycle_id is not None:
+            try:
+                self.context.workspace.survey_entry.save_draft(self.context.cycle_id, self.entry)
+            except PledgeError as error:
+                self.message.setText("⚠ " + str(error))
+
+    def save_form(self) -> bool:
+        entry = self.entry
+        if entry is None or self.context.cycle_id is None:
+            return False
+        self.draft_timer.stop()
+        try:
+            self.context.workspace.survey_entry.save_form(self.context.cycle_id, entry)
+        except PledgeError as error:
+            self.save_draft()
+            show_problem(self, self.tr("Form not saved"), error)
+            return False
+        self.serial_input.setText(f"{entry.serial + 1:05d}")
+        self._show_waiting(
+            self.tr("Form %05d saved. Next form: type or scan its number.") % entry.serial
+        )
+        return True
+
+    def put_aside(self) -> None:
+        """Leave the form without saving it as a response; what was typed stays as a draft."""
+        if self.entry is not None:
+            self.draft_timer.stop()
+            self.save_draft()
+            serial = self.entry.serial
+            self._show_waiting(
+                self.tr("Form %05d put aside, unfinished. Type its number to carry on.") % serial
+            )
+            self.serial_input.setText(f"{serial:05d}")
+            self.serial_input.selectAll()
+
+    def leave_form(self) -> bool:
+        """Moving to another section keeps the typing as a draft: nothing is lost."""
+        if self.entry is not None:
+            self.draft_timer.stop()
+            self.save_draft()
+        return True

@@ -1,0 +1,104 @@
+"""Typing in paper forms with the keyboard alone, from serial to save."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pledge_desktop.domain.survey_entry import AnswerState
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def page(qtbot, open_window, demo_workspace):
+    window = open_window(demo_workspace)
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    entry_page = window.current_page()
+    assert entry_page.objectName() == "section6"
+    assert QApplication.focusWidget() is entry_page.serial_input
+    return entry_page
+
+
+def keys(qtbot, widget, sequence: str) -> None:
+    for char in sequence:
+        qtbot.keyClicks(widget, char)
+
+
+def open_serial(qtbot, page, serial: str) -> None:
+    page.serial_input.selectAll()
+    qtbot.keyClicks(page.serial_input, serial)
+    qtbot.keyClick(page.serial_input, Qt.Key.Key_Return)
+
+
+def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "12")
+    answer = page.answer_input
+    assert QApplication.focusWidget() is answer
+    assert "never printed" in page.message.text()
+    keys(qtbot, answer, "1211")  # four choices, one key each
+    keys(qtbot, answer, "2")  # no breast care nurse named: her three questions are skipped
+    assert page.entry.current.code == "tx_options"
+    qtbot.keyClick(answer, Qt.Key.Key_F3)  # more than one box ticked
+    qtbot.keyClick(answer, Qt.Key.Key_F2)  # left blank
+    qtbot.keyClick(answer, Qt.Key.Key_Up)  # back to fix the last one
+    assert page.entry.current.code == "tx_involved"
+    keys(qtbot, answer, "2")
+    keys(qtbot, answer, "1")  # tx_side_effects
+    keys(qtbot, answer, "13")  # surgery and radiotherapy ticked
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert page.entry.answers["tx_received"].value == (1, 3)
+    keys(qtbot, answer, "11")  # surgery questions
+    keys(qtbot, answer, "1")  # radiotherapy information (chemotherapy skipped)
+    assert page.entry.answers["chemo_info"].state is AnswerState.SKIPPED
+    while page.entry.current.code != "improve_one_thing":
+        qtbot.keyClick(answer, Qt.Key.Key_1)
+    qtbot.keyClicks(answer, "Shorter waits in clinic")
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    qtbot.keyClick(answer, Qt.Key.Key_F2)  # nothing else to tell us
+    keys(qtbot, answer, "312")  # about you
+    assert page.entry.finished
+    assert "Press Enter" in page.prompt.text()
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert page.entry is None
+    assert "Form 00012 saved" in page.message.text()
+    assert page.serial_input.text() == "00013", "the next form's number is ready"
+    assert QApplication.focusWidget() is page.serial_input
+    saved = demo_workspace.survey_entry.open_form(cycle_id, 12).entry.answers
+    assert saved["tx_options"].state is AnswerState.UNREADABLE
+    assert saved["tx_involved"].value == 2
+    assert saved["improve_one_thing"].value == "Shorter waits in clinic"
+    assert saved["sex"].value == 1
+    assert "1 forms entered" in page.progress.text()
+
+
+def test_a_wrong_key_is_explained_and_changes_nothing(qtbot, page) -> None:
+    open_serial(qtbot, page, "3")
+    keys(qtbot, page.answer_input, "7")
+    assert "7 is not a box on this question" in page.message.text()
+    keys(qtbot, page.answer_input, "x")
+    assert "Type the number beside the ticked box" in page.message.text()
+    assert page.entry.current.code == "diag_private"
+    assert page.entry.answers == {}
+
+
+def test_a_form_entered_before_reopens_with_a_warning(qtbot, page) -> None:
+    open_serial(qtbot, page, "4")
+    keys(qtbot, page.answer_input, "2")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    open_serial(qtbot, page, "4")
+    assert "already entered on" in page.message.text()
+    assert "☒ <small>2</small> No" in page.labels["diag_private"].text()
+
+
+def test_typing_survives_as_a_draft_and_is_offered_back(qtbot, page, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "21")
+    keys(qtbot, page.answer_input, "12")
+    qtbot.waitUntil(lambda: demo_workspace.survey_entry.drafts(cycle_id) == [21], timeout=3000)
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Escape)  # put aside
+    assert "Unfinished: 00021" in page.progress.text()
+    open_serial(qtbot, page, "21")
+    assert "was being typed and not saved" in page.message.text()
+    assert page.entry.current.code == "diag_understood"
+    assert page.entry.answers["diag_companion"].value == 2
