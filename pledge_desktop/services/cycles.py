@@ -69,6 +69,8 @@ class CyclesService:
             check_label_free(session, tidy)
             row = get_or_add(session, m.PledgeCycle, tidy.id, "pledge cycle")
             apply_record(row, tidy)
+            if tidy.id is None:
+                row.questionnaire_id = default_questionnaire(session, copy_team_from)
             session.flush()
             if copy_team_from is not None and tidy.id is None:
                 _copy_people(session, copy_team_from, row.id)
@@ -83,6 +85,22 @@ class CyclesService:
         with self._db.transaction() as session:
             delete_if_free(session, m.PledgeCycle, cycle_id, "pledge cycle")
         self._changes.announce(CYCLES)
+
+
+DEFAULT_QUESTIONNAIRE = "Primary breast cancer patient survey"
+
+
+def default_questionnaire(session: Session, follow_cycle: int | None = None) -> int | None:
+    """A new cycle asks what the cycle it follows asked, else our primary questionnaire."""
+    if follow_cycle is not None:
+        earlier = session.get(m.PledgeCycle, follow_cycle)
+        if earlier is not None and earlier.questionnaire_id is not None:
+            return earlier.questionnaire_id
+    return session.scalars(
+        select(m.Questionnaire.id)
+        .where(m.Questionnaire.name == DEFAULT_QUESTIONNAIRE)
+        .order_by(m.Questionnaire.version.desc())
+    ).first()
 
 
 def _copy_people(session: Session, source_id: int, target_id: int) -> None:

@@ -17,7 +17,7 @@ from pledge_desktop.domain.setup import (
     validate_representative,
     validate_team_member,
 )
-from pledge_desktop.services.cycles import check_label_free
+from pledge_desktop.services.cycles import check_label_free, default_questionnaire
 from pledge_desktop.services.records import (
     ChangeFeed,
     apply_record,
@@ -65,6 +65,7 @@ class SetupService:
             apply_record(hospital_row, hospital)
             cycle_row = m.PledgeCycle()
             apply_record(cycle_row, cycle)
+            cycle_row.questionnaire_id = default_questionnaire(session)
             session.add_all([hospital_row, cycle_row])
             session.flush()
             lead_row = m.TeamMember(cycle_id=cycle_row.id)

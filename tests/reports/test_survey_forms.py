@@ -80,6 +80,10 @@ def test_sensible_limits_and_plain_refusals(demo_workspace, cycle_id, tmp_path) 
     bare = demo_workspace.cycles.save_cycle(
         PledgeCycle("2030", date(2030, 1, 1), date(2030, 12, 31))
     )
+    from pledge_desktop.db import models as m
+
+    with demo_workspace.db.transaction() as session:  # as a cycle made before questionnaires
+        session.get(m.PledgeCycle, bare.id).questionnaire_id = None
     with pytest.raises(NotFound, match="Cycle 2030 has no questionnaire yet"):
         forms.print_forms(bare.id, 1, tmp_path / "x.pdf")
 
