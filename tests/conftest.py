@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,9 +36,20 @@ def workspace(data_dir: Path) -> Iterator[Workspace]:
     ws.close()
 
 
-@pytest.fixture
-def demo_workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(tmp_path / "demo", demo=True)
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data set, made once per test run; each test gets its own copy."""
+    folder = tmp_path_factory.mktemp("demo-template") / "demo"
+    ws = open_workspace(folder, demo=True)
     fill_demo(ws)
+    ws.close()
+    return folder
+
+
+@pytest.fixture
+def demo_workspace(tmp_path: Path, demo_template: Path) -> Iterator[Workspace]:
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder, ignore=shutil.ignore_patterns("pledge.lock*"))
+    ws = open_workspace(folder, demo=True)
     yield ws
     ws.close()

@@ -20,6 +20,7 @@ from pledge_desktop.domain.setup import (
     TeamMember,
 )
 from pledge_desktop.services.demo_reset import clear_demo_data
+from pledge_desktop.services.demo_responses import add_demo_responses
 from pledge_desktop.services.workspace import Workspace
 
 PRIMARY_QUESTIONNAIRE = "Primary breast cancer patient survey"
@@ -88,9 +89,10 @@ def fill_demo(workspace: Workspace) -> None:
         workspace.setup.save_representative(_in_cycle(rep, first.id))
     current = workspace.cycles.save_cycle(CURRENT_CYCLE, copy_team_from=first.id)
     workspace.setup.save_representative(_in_cycle(REPRESENTATIVES[2], current.id))
-    for cycle in (first, current):
+    for cycle, count, shift in ((first, 50, 0.4), (current, 60, 0.0)):
         assert cycle.id is not None
         workspace.questionnaires.use_for_cycle(cycle.id, PRIMARY_QUESTIONNAIRE)
+        add_demo_responses(workspace.survey_entry, cycle.id, count, seed=cycle.id, year_shift=shift)
 
 
 def _in_cycle(record: _Person, cycle_id: int | None) -> _Person:

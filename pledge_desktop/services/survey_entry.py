@@ -86,32 +86,16 @@ class SurveyEntryService:
 
     def save_form(self, cycle_id: int, entry: FormEntry) -> int:
         """Save the whole form in one transaction; its draft goes. Returns the response id."""
+        return self.save_forms(cycle_id, [entry])[0]
+
+    def save_forms(self, cycle_id: int, entries: list[FormEntry]) -> list[int]:
+        """Save several forms together, or none of them."""
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            response = _response(session, cycle_id, entry.serial)
-            if response is None:
-                response = m.SurveyResponse(
-                    cycle_id=cycle_id, serial=entry.serial, status="entered", entered_at=now
-                )
-                session.add(response)
-                session.flush()
-            else:
-                response.status = "entered"  # changed after verification: verify again
-                session.execute(
-                    delete(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response.id)
-                )
-            rows = _answer_rows(response.id, entry)
-            if rows:
-                session.execute(insert(m.SurveyAnswer), rows)
-            session.execute(
-                delete(m.EntryDraft).where(
-                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == entry.serial
-                )
-            )
-            response_id = response.id
+            ids = [_save(session, cycle_id, entry, now) for entry in entries]
         self._changes.announce(RESPONSES)
-        return response_id
+        return ids
 
     def save_draft(self, cycle_id: int, entry: FormEntry) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -152,6 +136,28 @@ class SurveyEntryService:
                 session.scalar(select(func.count()).where(m.SurveyResponse.cycle_id == cycle_id))
                 or 0
             )
+
+
+def _save(session: Session, cycle_id: int, entry: FormEntry, now: datetime) -> int:
+    response = _response(session, cycle_id, entry.serial)
+    if response is None:
+        response = m.SurveyResponse(
+            cycle_id=cycle_id, serial=entry.serial, status="entered", entered_at=now
+        )
+        session.add(response)
+        session.flush()
+    else:
+        response.status = "entered"  # changed after verification: to be verified again
+        session.execute(delete(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response.id))
+    rows = _answer_rows(response.id, entry)
+    if rows:
+        session.execute(insert(m.SurveyAnswer), rows)
+    session.execute(
+        delete(m.EntryDraft).where(
+            m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == entry.serial
+        )
+    )
+    return response.id
 
 
 def _questionnaire(session: Session, cycle_id: int) -> Questionnaire:

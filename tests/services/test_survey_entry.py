@@ -31,12 +31,12 @@ def type_some(entry) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_saved_form_reopens_with_every_answer(demo_workspace, cycle_id) -> None:
     service = demo_workspace.survey_entry
-    opened = service.open_form(cycle_id, 1)
+    opened = service.open_form(cycle_id, 201)
     assert "never printed" in opened.warning
     type_some(opened.entry)
     service.save_form(cycle_id, opened.entry)
-    assert service.count(cycle_id) == 1
-    again = service.open_form(cycle_id, 1)
+    assert service.count(cycle_id) == 61  # the demo's 60, and this one
+    again = service.open_form(cycle_id, 201)
     assert "already entered on" in again.warning
     answers = again.entry.answers
     assert answers["diag_private"].value == 1
@@ -49,27 +49,27 @@ def test_a_saved_form_reopens_with_every_answer(demo_workspace, cycle_id) -> Non
 
 
 def test_a_printed_form_opens_without_warning(demo_workspace, cycle_id, tmp_path) -> None:
-    demo_workspace.survey_forms.print_forms(cycle_id, 3, tmp_path / "f.pdf")
-    assert demo_workspace.survey_entry.open_form(cycle_id, 2).warning == ""
+    demo_workspace.survey_forms.print_forms(cycle_id, 3, tmp_path / "f.pdf", start=301)
+    assert demo_workspace.survey_entry.open_form(cycle_id, 302).warning == ""
 
 
 def test_a_single_tick_on_a_multiple_choice_reads_back_as_a_tick(demo_workspace, cycle_id):
     service = demo_workspace.survey_entry
-    entry = service.open_form(cycle_id, 5).entry
+    entry = service.open_form(cycle_id, 205).entry
     entry.go_to("tx_received")
     entry.press_digit(2)
     entry.press_enter()
     service.save_form(cycle_id, entry)
-    assert service.open_form(cycle_id, 5).entry.answers["tx_received"].value == (2,)
+    assert service.open_form(cycle_id, 205).entry.answers["tx_received"].value == (2,)
 
 
 def test_drafts_are_offered_back_and_go_when_saved(demo_workspace, cycle_id) -> None:
     service = demo_workspace.survey_entry
-    entry = service.open_form(cycle_id, 7).entry
+    entry = service.open_form(cycle_id, 207).entry
     entry.press_digit(2)
     service.save_draft(cycle_id, entry)
-    assert service.drafts(cycle_id) == [7]
-    reopened = service.open_form(cycle_id, 7)
+    assert service.drafts(cycle_id) == [207]
+    reopened = service.open_form(cycle_id, 207)
     assert reopened.from_draft and reopened.entry.answers["diag_private"].value == 2
     assert reopened.entry.current.code == "diag_companion"
     service.save_form(cycle_id, reopened.entry)
@@ -89,7 +89,7 @@ def test_a_draft_survives_the_process_being_killed(demo_workspace, cycle_id) -> 
             from pathlib import Path
             from pledge_desktop.services.workspace import open_workspace
             ws = open_workspace(Path({str(data_dir)!r}))
-            entry = ws.survey_entry.open_form({cycle_id}, 12).entry
+            entry = ws.survey_entry.open_form({cycle_id}, 212).entry
             entry.press_digit(1); entry.press_digit(2)
             entry.go_to("improve_one_thing"); entry.press_enter("Typed before the power cut")
             ws.survey_entry.save_draft({cycle_id}, entry)
@@ -102,8 +102,8 @@ def test_a_draft_survives_the_process_being_killed(demo_workspace, cycle_id) -> 
     assert child.returncode == -9
     ws = open_workspace(Path(data_dir))
     try:
-        assert ws.survey_entry.drafts(cycle_id) == [12]
-        entry = ws.survey_entry.open_form(cycle_id, 12).entry
+        assert ws.survey_entry.drafts(cycle_id) == [212]
+        entry = ws.survey_entry.open_form(cycle_id, 212).entry
         assert entry.answers["improve_one_thing"].value == "Typed before the power cut"
         assert entry.answers["diag_companion"].value == 2
     finally:
@@ -126,11 +126,11 @@ def test_dates_and_numbers_are_stored_as_such(demo_workspace, tmp_path) -> None:
     ws.questionnaires.import_redcap(path, "Dates")
     cycle = ws.cycles.find("2025")
     ws.questionnaires.use_for_cycle(cycle.id, "Dates")
-    entry = ws.survey_entry.open_form(cycle.id, 1).entry
+    entry = ws.survey_entry.open_form(cycle.id, 201).entry
     assert entry.press_enter("3/4/2025") is None
     assert entry.press_enter("51") == "The number must be at most 50."
     entry.press_enter("12")
     ws.survey_entry.save_form(cycle.id, entry)
-    answers = ws.survey_entry.open_form(cycle.id, 1).entry.answers
+    answers = ws.survey_entry.open_form(cycle.id, 201).entry.answers
     assert answers["seen"].value == date(2025, 4, 3)
     assert answers["visits"].value == 12

@@ -32,7 +32,7 @@ def open_serial(qtbot, page, serial: str) -> None:
 
 def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
     cycle_id = demo_workspace.cycles.find("2026").id
-    open_serial(qtbot, page, "12")
+    open_serial(qtbot, page, "212")
     answer = page.answer_input
     assert QApplication.focusWidget() is answer
     assert "never printed" in page.message.text()
@@ -61,19 +61,19 @@ def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
     assert "Press Enter" in page.prompt.text()
     qtbot.keyClick(answer, Qt.Key.Key_Return)
     assert page.entry is None
-    assert "Form 00012 saved" in page.message.text()
-    assert page.serial_input.text() == "00013", "the next form's number is ready"
+    assert "Form 00212 saved" in page.message.text()
+    assert page.serial_input.text() == "00213", "the next form's number is ready"
     assert QApplication.focusWidget() is page.serial_input
-    saved = demo_workspace.survey_entry.open_form(cycle_id, 12).entry.answers
+    saved = demo_workspace.survey_entry.open_form(cycle_id, 212).entry.answers
     assert saved["tx_options"].state is AnswerState.UNREADABLE
     assert saved["tx_involved"].value == 2
     assert saved["improve_one_thing"].value == "Shorter waits in clinic"
     assert saved["sex"].value == 1
-    assert "1 forms entered" in page.progress.text()
+    assert "61 forms entered" in page.progress.text()
 
 
 def test_a_wrong_key_is_explained_and_changes_nothing(qtbot, page) -> None:
-    open_serial(qtbot, page, "3")
+    open_serial(qtbot, page, "203")
     keys(qtbot, page.answer_input, "7")
     assert "7 is not a box on this question" in page.message.text()
     keys(qtbot, page.answer_input, "x")
@@ -83,22 +83,22 @@ def test_a_wrong_key_is_explained_and_changes_nothing(qtbot, page) -> None:
 
 
 def test_a_form_entered_before_reopens_with_a_warning(qtbot, page) -> None:
-    open_serial(qtbot, page, "4")
+    open_serial(qtbot, page, "204")
     keys(qtbot, page.answer_input, "2")
     qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
-    open_serial(qtbot, page, "4")
+    open_serial(qtbot, page, "204")
     assert "already entered on" in page.message.text()
     assert "☒ <small>2</small> No" in page.labels["diag_private"].text()
 
 
 def test_typing_survives_as_a_draft_and_is_offered_back(qtbot, page, demo_workspace) -> None:
     cycle_id = demo_workspace.cycles.find("2026").id
-    open_serial(qtbot, page, "21")
+    open_serial(qtbot, page, "221")
     keys(qtbot, page.answer_input, "12")
-    qtbot.waitUntil(lambda: demo_workspace.survey_entry.drafts(cycle_id) == [21], timeout=3000)
+    qtbot.waitUntil(lambda: demo_workspace.survey_entry.drafts(cycle_id) == [221], timeout=3000)
     qtbot.keyClick(page.answer_input, Qt.Key.Key_Escape)  # put aside
-    assert "Unfinished: 00021" in page.progress.text()
-    open_serial(qtbot, page, "21")
+    assert "Unfinished: 00221" in page.progress.text()
+    open_serial(qtbot, page, "221")
     assert "was being typed and not saved" in page.message.text()
     assert page.entry.current.code == "diag_understood"
     assert page.entry.answers["diag_companion"].value == 2

@@ -1,0 +1,64 @@
+"""Fictional survey responses for the demo, with the spread real forms have: mostly content,
+some not, a few boxes left blank or ticked twice, and comments in patients' own words (all
+invented)."""
+
+from __future__ import annotations
+
+import random
+
+from pledge_desktop.domain.questionnaire import AnswerType, Question
+from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.services.survey_entry import SurveyEntryService
+
+COMMENTS = (
+    "Shorter waits in clinic on the day of results.",
+    "A quiet room to talk after being told.",
+    "Being able to phone the breast care nurse and get a call back the same day.",
+    "More information for my husband about what to expect.",
+    "Parking near the unit.",
+    "Information written for men with breast cancer.",
+    "Someone to talk to who had been through it.",
+    "Letters sent to me as well as to my GP.",
+)
+
+
+def _ticks(question: Question, rng: random.Random) -> tuple[int, ...]:
+    codes = [o.code for o in question.options]
+    return tuple(sorted(c for c in codes if rng.random() < 0.45)) or (codes[0],)
+
+
+def _pick(question: Question, rng: random.Random, year_shift: float) -> int:
+    codes = [o.code for o in question.options]
+    # earlier options are the better ones on our forms: weight towards them, less so last year
+    weights = [max(0.2, 3.0 - i * (1.0 + year_shift)) for i in range(len(codes))]
+    return rng.choices(codes, weights)[0]
+
+
+def add_demo_responses(
+    service: SurveyEntryService, cycle_id: int, count: int, seed: int, year_shift: float = 0.0
+) -> None:
+    rng = random.Random(seed)
+    questionnaire = service.questionnaire(cycle_id)
+    forms = []
+    for serial in range(1, count + 1):
+        entry = FormEntry(questionnaire, serial)
+        while not entry.finished:
+            q = entry.current
+            assert q is not None
+            roll = rng.random()
+            if roll < 0.04:
+                entry.mark(AnswerState.LEFT_BLANK)
+            elif roll < 0.05 and q.type.has_options:
+                entry.mark(AnswerState.UNREADABLE)
+            elif q.type is AnswerType.MULTIPLE:
+                for code in _ticks(q, rng):
+                    entry.press_digit(code)
+                entry.press_enter()
+            elif q.type.has_options:
+                entry.press_digit(_pick(q, rng, year_shift))
+            elif q.type is AnswerType.LONG_TEXT and rng.random() < 0.5:
+                entry.press_enter(rng.choice(COMMENTS))
+            else:
+                entry.mark(AnswerState.LEFT_BLANK)
+        forms.append(entry)
+    service.save_forms(cycle_id, forms)
