@@ -35,12 +35,17 @@ def _pick(question: Question, rng: random.Random, year_shift: float) -> int:
 
 
 def add_demo_responses(
-    service: SurveyEntryService, cycle_id: int, count: int, seed: int, year_shift: float = 0.0
+    service: SurveyEntryService,
+    cycle_id: int,
+    count: int,
+    seed: int,
+    year_shift: float = 0.0,
+    first_serial: int = 1,
 ) -> None:
     rng = random.Random(seed)
     questionnaire = service.questionnaire(cycle_id)
     forms = []
-    for serial in range(1, count + 1):
+    for serial in range(first_serial, first_serial + count):
         entry = FormEntry(questionnaire, serial)
         while not entry.finished:
             q = entry.current

@@ -28,6 +28,8 @@ from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import show_problem
 
 DRAFT_DELAY_MS = 400
+CURRENT = "background: #fff3c4; border: 2px solid #1d4f91; padding: 4px;"
+PLAIN = "padding: 4px;"
 STATE_WORDS = {
     AnswerState.LEFT_BLANK: "left blank",
     AnswerState.UNREADABLE: "unreadable / more than one box",
@@ -41,6 +43,9 @@ class SurveyEntryPage(QWidget):
         self.context = context
         self.entry: FormEntry | None = None
         self.labels: dict[str, QLabel] = {}
+        self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
+        self._highlighted: str | None = None
+        self._sheet_for: object = None  # the questionnaire the sheet of labels was built for
         title = QLabel(self.tr("Type in survey forms"))
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
@@ -62,6 +67,7 @@ class SurveyEntryPage(QWidget):
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.form_area.setWidget(QWidget())
         self.prompt = QLabel()
         self.prompt.setObjectName("entryPrompt")
         self.answer_input = QLineEdit()
@@ -105,9 +111,8 @@ class SurveyEntryPage(QWidget):
 
     def _show_waiting(self, note: str = "") -> None:
         cycle_id = self.context.cycle_id
-        self.entry = None
-        self.labels = {}
-        self.form_area.setWidget(QWidget())
+        self.entry = None  # the last form stays in view, greyed, until the next one opens
+        self.form_area.widget().setEnabled(False)
         self.answer_input.setEnabled(False)
         self.prompt.setText("")
         if cycle_id is None:
@@ -143,7 +148,9 @@ class SurveyEntryPage(QWidget):
             return
         self.entry = opened.entry
         self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
-        self._build_form()
+        if self._sheet_for != opened.entry.questionnaire:
+            self._build_form()
+        self.form_area.widget().setEnabled(True)
         self.serial_input.setText(f"{serial:05d}")
         self.serial_input.setEnabled(False)
         self.answer_input.setEnabled(True)
@@ -155,7 +162,8 @@ class SurveyEntryPage(QWidget):
         assert self.entry is not None
         sheet = QWidget()
         column = QVBoxLayout(sheet)
-        self.labels = {}
+        self.labels, self._shown_html, self._highlighted = {}, {}, None
+        self._sheet_for = self.entry.questionnaire
         for section in self.entry.questionnaire.sections:
             heading = QLabel(section.title)
             heading.setStyleSheet("font-size: 13pt; font-weight: bold; margin-top: 8px;")
@@ -165,6 +173,7 @@ class SurveyEntryPage(QWidget):
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setWordWrap(True)
                 label.setFrameShape(QFrame.Shape.StyledPanel)
+                label.setStyleSheet(PLAIN)
                 column.addWidget(label)
                 self.labels[question.code] = label
         column.addStretch()

@@ -1,0 +1,103 @@
+"""Survey entry speed, on a database already holding 30,000 responses.
+
+Types whole forms into the real entry screen with Qt key events (offscreen) and reports:
+- the time from the last keystroke of a form (Enter on "End of the form") until the next blank
+  form is ready for its number (p50 / p95 over the forms typed);
+- keystrokes per form against the number of questions answered.
+Usage: python benchmarks/entry.py [--responses 30000] [--forms 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--responses", type=int, default=30_000)
+    parser.add_argument("--forms", type=int, default=60)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
+    from pledge_desktop.domain.survey_entry import AnswerState
+    from pledge_desktop.services.demo_responses import add_demo_responses
+    from pledge_desktop.services.workspace import open_workspace
+    from pledge_desktop.ui.changes import ChangeHub
+    from pledge_desktop.ui.context import ScreenContext
+    from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
+
+    app = QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = open_workspace(Path(tmp) / "data")
+        cycle = ws.setup.complete_first_setup(
+            FirstSetup(
+                Hospital(name="Benchmark Hospital (fictional)"),
+                TeamMember(0, "Nurse Bench"),
+                PledgeCycle("2026", date(2026, 1, 1), date(2026, 12, 31)),
+            )
+        )
+        assert cycle.id is not None
+        started = time.perf_counter()
+        for chunk in range(0, args.responses, 5000):
+            add_demo_responses(ws.survey_entry, cycle.id, min(5000, args.responses - chunk),
+                               seed=chunk, first_serial=chunk + 1)
+        filled = time.perf_counter() - started
+        context = ScreenContext(ws, ChangeHub())
+        context.cycle_id = cycle.id
+        page = SurveyEntryPage(context)
+        page.resize(1100, 800)
+        page.show()
+        app.processEvents()
+        waits, keystrokes, answered = [], [], []
+        for n in range(args.forms):
+            serial = args.responses + 1 + n
+            page.serial_input.setText(str(serial))
+            QTest.keyClick(page.serial_input, Qt.Key.Key_Return)
+            keys = 0
+            entry = page.entry
+            while not entry.finished:
+                q = entry.current
+                if q.type.value == "multiple_choice":
+                    QTest.keyClick(page.answer_input, Qt.Key.Key_1)
+                    QTest.keyClick(page.answer_input, Qt.Key.Key_Return)
+                    keys += 2
+                elif q.type.has_options:
+                    QTest.keyClick(page.answer_input, Qt.Key(Qt.Key.Key_0 + q.options[0].code))
+                    keys += 1
+                else:
+                    QTest.keyClick(page.answer_input, Qt.Key.Key_F2)
+                    keys += 1
+            answered.append(sum(1 for a in entry.answers.values()
+                                if a.state is not AnswerState.SKIPPED))
+            t0 = time.perf_counter()
+            QTest.keyClick(page.answer_input, Qt.Key.Key_Return)  # the last keystroke: save
+            app.processEvents()
+            assert page.entry is None, "the form was not saved"
+            waits.append((time.perf_counter() - t0) * 1000)
+            keystrokes.append(keys + 1)
+        total = ws.survey_entry.count(cycle.id)
+        ws.close()
+    waits.sort()
+    p95 = waits[max(0, int(len(waits) * 0.95) - 1)]
+    print(f"Survey entry with {total:,} responses in the database "
+          f"(filled in {filled:.1f} s by the service, in transactions of 5,000 forms)")
+    print(f"  last keystroke -> next blank form ready: p50 {statistics.median(waits):.1f} ms, "
+          f"p95 {p95:.1f} ms (aim: p95 < 16 ms)")
+    print(f"  keystrokes per form: {statistics.mean(keystrokes):.1f} for "
+          f"{statistics.mean(answered):.1f} questions answered (aim: <= answered + 1)")
+
+
+if __name__ == "__main__":
+    main()
