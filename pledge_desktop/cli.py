@@ -174,11 +174,8 @@ def _open(data_dir: Path, *, write: bool, demo: bool = False):  # type: ignore[n
 def _cycles(args: argparse.Namespace, data_dir: Path) -> int:
     from pledge_desktop.domain.setup import CycleStatus
 
-    workspace = _open(data_dir, write=False)
-    try:
+    with _open(data_dir, write=False) as workspace:
         cycles = workspace.cycles.cycles()
-    finally:
-        workspace.close()
     if not cycles:
         print("No pledge cycles yet.")
         return 0
@@ -194,21 +191,15 @@ def _cycles(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _backup(args: argparse.Namespace, data_dir: Path) -> int:
-    workspace = _open(data_dir, write=False)
-    try:
+    with _open(data_dir, write=False) as workspace:
         target = workspace.maintenance.backup_now("manual", args.to.resolve() if args.to else None)
-    finally:
-        workspace.close()
     print(f"Backed up to {target}")
     return 0
 
 
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
-    workspace = _open(data_dir, write=True)
-    try:
+    with _open(data_dir, write=True) as workspace:
         safety = workspace.maintenance.restore(args.file)
-    finally:
-        workspace.close()
     print(f"Restored {args.file}. The database as it was before is kept in {safety}")
     return 0
 
@@ -230,8 +221,7 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from pledge_desktop.services.demo import demo_has_data, fill_demo, rebuild_demo
 
-    workspace = _open(data_dir, write=True, demo=True)
-    try:
+    with _open(data_dir, write=True, demo=True) as workspace:
         if not demo_has_data(workspace):
             fill_demo(workspace)
         elif args.force:
@@ -239,8 +229,6 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
         else:
             print(f"The demo data set is already in {data_dir}. Use --force to rebuild it.")
             return 0
-    finally:
-        workspace.close()
     print(f"The fictional demo data set is ready in {data_dir}")
     return 0
 
@@ -250,11 +238,8 @@ if __name__ == "__main__":
 
 
 def _questionnaire_list(args: argparse.Namespace, data_dir: Path) -> int:
-    workspace = _open(data_dir, write=False)
-    try:
+    with _open(data_dir, write=False) as workspace:
         summaries = workspace.questionnaires.summaries()
-    finally:
-        workspace.close()
     for s in summaries:
         used = f"used by {', '.join(s.cycles)}" if s.cycles else "not used yet"
         print(f"{s.name} (version {s.version}): {s.questions} questions, {used}. From {s.source}.")
@@ -264,11 +249,8 @@ def _questionnaire_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _questionnaire_import(args: argparse.Namespace, data_dir: Path) -> int:
-    workspace = _open(data_dir, write=True)
-    try:
+    with _open(data_dir, write=True) as workspace:
         summary, notes = workspace.questionnaires.import_redcap(args.file, args.name)
-    finally:
-        workspace.close()
     print(f'Imported "{summary.name}": {summary.questions} questions.')
     for note in notes:
         print(f"- {note}")
@@ -276,25 +258,19 @@ def _questionnaire_import(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _questionnaire_export(args: argparse.Namespace, data_dir: Path) -> int:
-    workspace = _open(data_dir, write=False)
-    try:
+    with _open(data_dir, write=False) as workspace:
         path = workspace.questionnaires.export_redcap(args.name, args.out.resolve())
-    finally:
-        workspace.close()
     print(f"Wrote {path}")
     return 0
 
 
 def _forms(args: argparse.Namespace, data_dir: Path) -> int:
-    workspace = _open(data_dir, write=True)
-    try:
+    with _open(data_dir, write=True) as workspace:
         cycle = workspace.cycles.find(args.cycle)
         assert cycle.id is not None
         printed = workspace.survey_forms.print_forms(
             cycle.id, args.count, args.out.resolve(), args.start
         )
-    finally:
-        workspace.close()
     print(
         f"Wrote forms {printed.first:05d} to {printed.last:05d} for cycle {cycle.label} "
         f"to {printed.path}"

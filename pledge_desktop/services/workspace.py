@@ -76,6 +76,12 @@ class Workspace:
         if self.lock is not None:
             self.lock.release()
 
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def prepare_folder(folder: Path) -> None:
     """Make sure the data folder exists and can be written to, or explain plainly."""
