@@ -37,12 +37,39 @@ STATE_WORDS = {
 }
 
 
+class QuestionLabel(QLabel):
+    """A question on the sheet. It remembers its height for a width until its own text or
+    style changes: otherwise every key press would make the layout measure all thirty
+    word-wrapped questions again, several screen frames' worth of work."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._heights: dict[int, int] = {}
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(PLAIN)
+
+    def show_html(self, html: str) -> None:
+        self._heights.clear()
+        self.setText(html)
+
+    def show_style(self, style: str) -> None:
+        self._heights.clear()
+        self.setStyleSheet(style)
+
+    def heightForWidth(self, width: int) -> int:
+        if width not in self._heights:
+            self._heights[width] = super().heightForWidth(width)
+        return self._heights[width]
+
+
 class SurveyEntryPage(QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.entry: FormEntry | None = None
-        self.labels: dict[str, QLabel] = {}
+        self.labels: dict[str, QuestionLabel] = {}
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
         self._sheet_for: object = None  # the questionnaire the sheet of labels was built for
@@ -64,12 +91,17 @@ class SurveyEntryPage(QWidget):
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-weight: bold;")
+        # Fixed heights: a new message must not resize the form below it, since laying out
+        # thirty word-wrapped questions again costs more than a screen frame.
+        lines = self.message.fontMetrics().lineSpacing()
+        self.message.setFixedHeight(lines * 2 + 6)
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
         self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.form_area.setWidget(QWidget())
         self.prompt = QLabel()
         self.prompt.setObjectName("entryPrompt")
+        self.prompt.setFixedHeight(lines + 6)
         self.answer_input = QLineEdit()
         self.answer_input.setObjectName("answerInput")
         self.answer_input.setAccessibleName(self.tr("Answer"))
@@ -111,8 +143,10 @@ class SurveyEntryPage(QWidget):
 
     def _show_waiting(self, note: str = "") -> None:
         cycle_id = self.context.cycle_id
-        self.entry = None  # the last form stays in view, greyed, until the next one opens
-        self.form_area.widget().setEnabled(False)
+        self.entry = None
+        # The sheet is hidden, not rebuilt, between forms: showing it again is cheap, while
+        # repainting thirty questions would cost several screen frames after each save.
+        self.form_area.hide()
         self.answer_input.setEnabled(False)
         self.prompt.setText("")
         if cycle_id is None:
@@ -150,7 +184,7 @@ class SurveyEntryPage(QWidget):
         self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
         if self._sheet_for != opened.entry.questionnaire:
             self._build_form()
-        self.form_area.widget().setEnabled(True)
+        self.form_area.show()
         self.serial_input.setText(f"{serial:05d}")
         self.serial_input.setEnabled(False)
         self.answer_input.setEnabled(True)
@@ -169,11 +203,7 @@ class SurveyEntryPage(QWidget):
             heading.setStyleSheet("font-size: 13pt; font-weight: bold; margin-top: 8px;")
             column.addWidget(heading)
             for question in section.questions:
-                label = QLabel()
-                label.setTextFormat(Qt.TextFormat.RichText)
-                label.setWordWrap(True)
-                label.setFrameShape(QFrame.Shape.StyledPanel)
-                label.setStyleSheet(PLAIN)
+                label = QuestionLabel()
                 column.addWidget(label)
                 self.labels[question.code] = label
         column.addStretch()
@@ -184,14 +214,18 @@ class SurveyEntryPage(QWidget):
         assert entry is not None
         current = entry.current
         for question in entry.questions:
-            label = self.labels[question.code]
             is_current = current is not None and question.code == current.code
-            label.setText(self._question_html(question, is_current))
-            label.setStyleSheet(
-                "background: #fff3c4; border: 2px solid #1d4f91; padding: 4px;"
-                if is_current
-                else "padding: 4px;"
-            )
+            html = self._question_html(question, is_current)
+            if self._shown_html.get(question.code) != html:
+                self.labels[question.code].show_html(html)
+                self._shown_html[question.code] = html
+        highlight = current.code if current is not None else None
+        if highlight != self._highlighted:
+            if self._highlighted in self.labels:
+                self.labels[self._highlighted].show_style(PLAIN)
+            if highlight is not None:
+                self.labels[highlight].show_style(CURRENT)
+            self._highlighted = highlight
         if current is None:
             self.prompt.setText(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
             self.answer_input.setPlaceholderText("")
