@@ -69,6 +69,7 @@ class SurveyEntryPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.entry: FormEntry | None = None
+        self.entry_cycle_id: int | None = None  # the cycle of the open form, kept if she switches
         self.labels: dict[str, QuestionLabel] = {}
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
@@ -181,6 +182,7 @@ class SurveyEntryPage(QWidget):
             self.message.setText("⚠ " + str(error))
             return
         self.entry = opened.entry
+        self.entry_cycle_id = self.context.cycle_id
         self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
         if self._sheet_for != opened.entry.questionnaire:
             self._build_form()
@@ -320,19 +322,19 @@ class SurveyEntryPage(QWidget):
 
     # --- saving -----------------------------------------------------------------------------
     def save_draft(self) -> None:
-        if self.entry is not None and self.context.cycle_id is not None:
+        if self.entry is not None and self.entry_cycle_id is not None:
             try:
-                self.context.workspace.survey_entry.save_draft(self.context.cycle_id, self.entry)
+                self.context.workspace.survey_entry.save_draft(self.entry_cycle_id, self.entry)
             except PledgeError as error:
                 self.message.setText("⚠ " + str(error))
 
     def save_form(self) -> bool:
         entry = self.entry
-        if entry is None or self.context.cycle_id is None:
+        if entry is None or self.entry_cycle_id is None:
             return False
         self.draft_timer.stop()
         try:
-            self.context.workspace.survey_entry.save_form(self.context.cycle_id, entry)
+            self.context.workspace.survey_entry.save_form(self.entry_cycle_id, entry)
         except PledgeError as error:
             self.save_draft()
             show_problem(self, self.tr("Form not saved"), error)

@@ -102,3 +102,16 @@ def test_typing_survives_as_a_draft_and_is_offered_back(qtbot, page, demo_worksp
     assert "was being typed and not saved" in page.message.text()
     assert page.entry.current.code == "diag_understood"
     assert page.entry.answers["diag_companion"].value == 2
+
+
+def test_switching_cycle_puts_the_form_aside_in_its_own_cycle(qtbot, page, demo_workspace) -> None:
+    current = demo_workspace.cycles.find("2026").id
+    previous = demo_workspace.cycles.find("2025").id
+    open_serial(qtbot, page, "230")
+    keys(qtbot, page.answer_input, "1")
+    window = page.window()
+    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2025"))
+    assert page.entry is None
+    assert demo_workspace.survey_entry.drafts(current) == [230]
+    assert demo_workspace.survey_entry.drafts(previous) == []
+    assert "50 forms entered" in page.progress.text()
