@@ -10,12 +10,13 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -114,10 +115,18 @@ class SurveyEntryPage(QWidget):
             )
         )
         keys.setStyleSheet("color: #333;")
+        self.print_button = QPushButton(self.tr("&Print blank forms…"))
+        self.print_button.setObjectName("printForms")
+        self.print_button.setToolTip(self.tr("Numbered forms for clinic, as a PDF (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_forms)
+        print_key = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_key.activated.connect(self.print_forms)
         top = QHBoxLayout()
         top.addWidget(serial_label)
         top.addWidget(self.serial_input)
         top.addWidget(self.progress, 1)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
@@ -319,6 +328,18 @@ class SurveyEntryPage(QWidget):
         self._refresh()
         self.draft_timer.start()
         return True
+
+    def print_forms(self) -> None:
+        from pledge_desktop.ui.dialogs import open_folder
+        from pledge_desktop.ui.print_forms_dialog import PrintFormsDialog
+
+        if self.context.cycle_id is None:
+            return
+        dialog = PrintFormsDialog(self.context, self.context.cycle_id, self)
+        if dialog.exec() and dialog.written is not None:
+            self.message.setText(self.tr("Forms saved in %s. Opening the folder…") % dialog.written)
+            open_folder(dialog.written.parent)
+        self.focus_start()
 
     # --- saving -----------------------------------------------------------------------------
     def save_draft(self) -> None:

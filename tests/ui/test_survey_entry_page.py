@@ -115,3 +115,41 @@ def test_switching_cycle_puts_the_form_aside_in_its_own_cycle(qtbot, page, demo_
     assert demo_workspace.survey_entry.drafts(current) == [230]
     assert demo_workspace.survey_entry.drafts(previous) == []
     assert "50 forms entered" in page.progress.text()
+
+
+def test_print_blank_forms_from_the_entry_screen(qtbot, page, demo_workspace, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.print_forms_dialog import PrintFormsDialog
+
+    target = tmp_path / "clinic.pdf"
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PrintFormsDialog):
+            QTimer.singleShot(10, fill)
+            return
+        seen.append(str(dialog.start.value()))
+        dialog.count.selectAll()
+        qtbot.keyClicks(dialog.count, "3")
+        dialog.path.setText(str(target))
+        qtbot.keyClick(dialog.count, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    page.open_folder_calls = []
+    import pledge_desktop.ui.dialogs as dialogs
+
+    original = dialogs.open_folder
+    dialogs.open_folder = lambda folder: page.open_folder_calls.append(folder) or True
+    try:
+        qtbot.keyClick(page.serial_input, Qt.Key.Key_P, CTRL)
+    finally:
+        dialogs.open_folder = original
+    assert seen == ["1"], "the next unprinted number is offered"
+    assert "Forms saved in" in page.message.text()
+    assert page.open_folder_calls == [tmp_path]
+    text = PdfReader(target).pages[0].extract_text()
+    assert "Form 00001" in text
+    assert demo_workspace.survey_forms.next_serial(demo_workspace.cycles.find("2026").id) == 4
