@@ -57,7 +57,9 @@ def describe_os_error(error: OSError) -> str:
         return DISK_FULL
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return READ_ONLY
-    return f"The computer could not write the file ({error.strerror or error})."
+    if error.errno == errno.ENOENT:
+        return "There is no such file or folder. Check the name and try again."
+    return f"The computer could not use the file ({error.strerror or error})."
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import String, case, cast, delete, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
@@ -23,6 +23,20 @@ from pledge_desktop.domain.survey_entry import (
 from pledge_desktop.services.records import ChangeFeed, get_or_explain
 
 RESPONSES = "responses"
+
+
+@dataclass(frozen=True)
+class ResponseSummary:
+    serial: int
+    entered_at: datetime
+    status: str  # entered, verified
+    answered: int  # questions with an answer
+    asked: int  # questions not skipped by a show rule
+
+    @property
+    def completeness(self) -> int:
+        """Per cent of the questions asked that have an answer (not blank, not unreadable)."""
+        return round(100 * self.answered / self.asked) if self.asked else 0
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,44 @@ class SurveyEntryService:
                     m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == serial
                 )
             )
+
+    def responses(self, cycle_id: int, serial_contains: str = "") -> list[ResponseSummary]:
+        """The cycle's typed-in forms, newest serial first, optionally those whose number
+        contains the digits typed in the search box."""
+        answer = m.SurveyAnswer
+        answered = func.count(
+            distinct(case((answer.state == AnswerState.ANSWERED.value, answer.question_code)))
+        )
+        asked = func.count(
+            distinct(case((answer.state != AnswerState.SKIPPED.value, answer.question_code)))
+        )
+        query = (
+            select(
+                m.SurveyResponse.serial,
+                m.SurveyResponse.entered_at,
+                m.SurveyResponse.status,
+                answered,
+                asked,
+            )
+            .outerjoin(answer, answer.response_id == m.SurveyResponse.id)
+            .where(m.SurveyResponse.cycle_id == cycle_id)
+            .group_by(m.SurveyResponse.id)
+            .order_by(m.SurveyResponse.serial.desc())
+        )
+        digits = "".join(ch for ch in serial_contains if ch.isdigit()).lstrip("0")
+        if digits:
+            query = query.where(cast(m.SurveyResponse.serial, String).contains(digits))
+        with self._db.reading() as session:
+            return [ResponseSummary(*row) for row in session.execute(query)]
+
+    def delete_response(self, cycle_id: int, serial: int) -> None:
+        """Delete a typed-in form and its answers (the audit trail keeps what it was)."""
+        with self._db.transaction() as session:
+            response = _response(session, cycle_id, serial)
+            if response is None:
+                raise NotFound(f"Form {serial:05d} is not entered for this cycle.")
+            session.delete(response)
+        self._changes.announce(RESPONSES)
 
     def count(self, cycle_id: int) -> int:
         with self._db.reading() as session:

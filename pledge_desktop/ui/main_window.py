@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         from pledge_desktop.ui.home_page import HomePage
         from pledge_desktop.ui.hospital_page import HospitalPage
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
+        from pledge_desktop.ui.responses_page import ResponsesPage
         from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
 
         context = self.context
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
             (self.tr("Patient representatives"), lambda: RepresentativesPage(context)),
             (self.tr("Pledge cycles"), lambda: CyclesPage(context)),
             (self.tr("Type in surveys"), lambda: SurveyEntryPage(context)),
+            (self.tr("Survey responses"), lambda: ResponsesPage(context, self.correct_form)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -218,6 +220,14 @@ class MainWindow(QMainWindow):
             self.context.cycle_id = wizard.saved_cycle.id
             self._show_sections()
             self.statusBar().showMessage(self.tr("Your hospital is set up. Welcome!"), 10000)
+
+    def correct_form(self, serial: int) -> None:
+        """Open a typed-in form on the entry screen, to correct it."""
+        entry_section = 5
+        page = self.page(entry_section)
+        self.go_to(entry_section)
+        if self.current_page() is page:
+            page.open_form(serial)  # type: ignore[attr-defined]
 
     def switch_to_demo(self) -> None:
         if self._open_demo is None:

@@ -53,5 +53,5 @@ def test_import_from_a_spreadsheet_saved_in_windows_encoding(workspace, tmp_path
 def test_import_needs_a_name_and_a_readable_file(workspace, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="give the questionnaire a name"):
         workspace.questionnaires.import_redcap(tmp_path / "x.csv", " ")
-    with pytest.raises(StorageError, match="cannot be read"):
+    with pytest.raises(StorageError, match="cannot be read: There is no such file"):
         workspace.questionnaires.import_redcap(tmp_path / "missing.csv", "Missing")

@@ -53,6 +53,7 @@ def test_welcome_then_setup_wizard_by_keyboard(qtbot, open_window, workspace) ->
         "Patient representatives",
         "Pledge cycles",
         "Type in surveys",
+        "Survey responses",
     ]
     hospital = workspace.setup.hospital()
     assert (hospital.name, hospital.site_code) == ("Riverside General (test)", "RZZ01")
@@ -80,6 +81,6 @@ def test_welcome_can_open_the_demo_instead(qtbot, open_window, workspace, tmp_pa
     assert window.context.workspace.data_dir == demo_dir.resolve()
     assert window.demo_banner.isVisibleTo(window)
     assert "(demo)" in window.windowTitle()
-    assert window.nav.count() == 6
+    assert window.nav.count() == 7
     # the real folder was let go of, so the real data is not held open behind the demo
     open_workspace(workspace.data_dir).close()
