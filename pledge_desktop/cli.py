@@ -233,9 +233,6 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 def _questionnaire_list(args: argparse.Namespace, data_dir: Path) -> int:
     with _open(data_dir, write=False) as workspace:
@@ -276,3 +273,7 @@ def _forms(args: argparse.Namespace, data_dir: Path) -> int:
         f"to {printed.path}"
     )
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -268,3 +268,14 @@ def test_forms_for_the_latest_cycle_then_the_next_serials(capsys, data_dir, tmp_
         str(data_dir),
     )
     assert code == 1 and 'no cycle called "1999"' in err
+
+
+def test_python_dash_m_runs_the_command_too(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pledge_desktop.cli", "demo", "--data-dir", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "demo data set is ready" in result.stdout
