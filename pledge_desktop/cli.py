@@ -104,6 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
     )
     _questionnaire_commands(command)
+    responses = command("responses", "Survey responses: import forms typed into a spreadsheet.")
+    jobs = responses.add_subparsers(dest="job", metavar="JOB", required=True, help="what to do")
+    importing = jobs.add_parser(
+        "import",
+        help="import forms typed into a spreadsheet (CSV), all or nothing",
+        description="Import survey forms typed into a spreadsheet and saved as CSV: a column "
+        '"serial", then one column per question code. An empty cell is a question left blank, '
+        '"?" one that cannot be read; several ticked boxes are written 1;3. Any problem means '
+        "nothing is imported, and each is listed with its row, column and reason.",
+        parents=[_folder_options()],
+    )
+    importing.add_argument("file", metavar="FILE.csv", type=Path, help="the spreadsheet, as CSV")
+    importing.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
+    importing.set_defaults(run=_responses_import)
     return parser
 
 
@@ -233,7 +247,6 @@ def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-
 def _questionnaire_list(args: argparse.Namespace, data_dir: Path) -> int:
     with _open(data_dir, write=False) as workspace:
         summaries = workspace.questionnaires.summaries()
@@ -272,6 +285,15 @@ def _forms(args: argparse.Namespace, data_dir: Path) -> int:
         f"Wrote forms {printed.first:05d} to {printed.last:05d} for cycle {cycle.label} "
         f"to {printed.path}"
     )
+    return 0
+
+
+def _responses_import(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open(data_dir, write=True) as workspace:
+        cycle = workspace.cycles.find(args.cycle)
+        assert cycle.id is not None
+        count = workspace.survey_entry.import_csv(cycle.id, args.file)
+    print(f"Imported {count} forms into cycle {cycle.label}.")
     return 0
 
 

@@ -279,3 +279,20 @@ def test_python_dash_m_runs_the_command_too(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "demo data set is ready" in result.stdout
+
+
+def test_responses_import_all_or_nothing(capsys, data_dir: Path, tmp_path: Path) -> None:
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    good = tmp_path / "good.csv"
+    good.write_text("serial,diag_private,overall_rating\n101,1,2\n102,2,1\n")
+    code, out, _ = run(
+        capsys, "responses", "import", str(good), "--cycle", "2025", "--data-dir", str(data_dir)
+    )
+    assert code == 0 and "Imported 2 forms into cycle 2025." in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("serial,overall_rating\n103,1\n104,9\n")
+    code, _, err = run(capsys, "responses", "import", str(bad), "--data-dir", str(data_dir))
+    assert code == 1
+    assert '- Row 3, column overall_rating: "9" is not one of the box numbers' in err
+    code, out, _ = run(capsys, "responses", "import", str(good), "--data-dir", str(data_dir))
+    assert code == 0 and "into cycle 2026" in out
