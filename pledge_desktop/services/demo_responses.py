@@ -66,4 +66,4 @@ def add_demo_responses(
             else:
                 entry.mark(AnswerState.LEFT_BLANK)
         forms.append(entry)
-    service.save_forms(cycle_id, forms)
+    service.add_new_forms(cycle_id, forms)
