@@ -97,6 +97,21 @@ class FormSerial(Base):
     printed_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class SurveyBatch(Base):
+    """A pile of returned forms typed in together, such as one clinic's."""
+
+    __tablename__ = "survey_batch"
+    __table_args__ = {"info": {"label": ("batch", "batches")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
+    label: Mapped[str] = mapped_column(String(200))
+    clinic_date: Mapped[date | None] = mapped_column(Date)
+    expected: Mapped[int] = mapped_column(Integer)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    close_reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class SurveyResponse(Base):
     """One returned paper form, as typed in."""
 
@@ -111,6 +126,7 @@ class SurveyResponse(Base):
     serial: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default="entered")  # entered, verified
     entered_at: Mapped[datetime] = mapped_column(DateTime)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("survey_batch.id"))
 
 
 class SurveyAnswer(Base):

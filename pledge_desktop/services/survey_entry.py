@@ -102,16 +102,19 @@ class SurveyEntryService:
             )
             return OpenedForm(FormEntry(questionnaire, serial), warning, False)
 
-    def save_form(self, cycle_id: int, entry: FormEntry) -> int:
-        """Save the whole form in one transaction; its draft goes. Returns the response id."""
-        return self.save_forms(cycle_id, [entry])[0]
+    def save_form(self, cycle_id: int, entry: FormEntry, batch_id: int | None = None) -> int:
+        """Save the whole form in one transaction; its draft goes. Returns the response id.
+        A form entered for the first time joins `batch_id`, if given."""
+        return self.save_forms(cycle_id, [entry], batch_id)[0]
 
-    def save_forms(self, cycle_id: int, entries: list[FormEntry]) -> list[int]:
+    def save_forms(
+        self, cycle_id: int, entries: list[FormEntry], batch_id: int | None = None
+    ) -> list[int]:
         """Save several forms together, or none of them."""
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            ids = [_save(session, cycle_id, entry, now) for entry in entries]
+            ids = [_save(session, cycle_id, entry, now, batch_id) for entry in entries]
         self._changes.announce(RESPONSES)
         return ids
 
@@ -246,11 +249,17 @@ class SurveyEntryService:
             )
 
 
-def _save(session: Session, cycle_id: int, entry: FormEntry, now: datetime) -> int:
+def _save(
+    session: Session, cycle_id: int, entry: FormEntry, now: datetime, batch_id: int | None = None
+) -> int:
     response = _response(session, cycle_id, entry.serial)
     if response is None:
         response = m.SurveyResponse(
-            cycle_id=cycle_id, serial=entry.serial, status="entered", entered_at=now
+            cycle_id=cycle_id,
+            serial=entry.serial,
+            status="entered",
+            entered_at=now,
+            batch_id=batch_id,
         )
         session.add(response)
         session.flush()

@@ -21,6 +21,7 @@ from pledge_desktop.db.lock import DataFolderLock
 from pledge_desktop.db.migrate import SchemaState, read_schema, upgrade
 from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
+from pledge_desktop.services.batches import BatchService
 from pledge_desktop.services.cycles import CyclesService
 from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
 from pledge_desktop.services.questionnaires import QuestionnaireService
@@ -62,6 +63,7 @@ class Workspace:
         self.questionnaires = QuestionnaireService(self.db, self.changes)
         self.survey_forms = SurveyFormsService(self.db, self.changes)
         self.survey_entry = SurveyEntryService(self.db, self.changes)
+        self.batches = BatchService(self.db, self.changes)
 
     @property
     def is_demo(self) -> bool:

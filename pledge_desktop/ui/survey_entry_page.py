@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.questionnaire import AnswerType, Question
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.ui.batch_bar import BatchBar
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import show_problem
 
@@ -122,6 +123,8 @@ class SurveyEntryPage(QWidget):
         print_key = QShortcut(QKeySequence.StandardKey.Print, self)
         print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         print_key.activated.connect(self.print_forms)
+        self.batches = BatchBar(context)
+        self.batches.changed.connect(self.focus_start)
         top = QHBoxLayout()
         top.addWidget(serial_label)
         top.addWidget(self.serial_input)
@@ -130,6 +133,7 @@ class SurveyEntryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addWidget(self.batches)
         layout.addWidget(self.message)
         layout.addWidget(self.form_area, 1)
         layout.addWidget(self.prompt)
@@ -171,6 +175,7 @@ class SurveyEntryPage(QWidget):
             )
         self.progress.setText(text)
         self.message.setText(note)
+        self.batches.refresh()
         self.serial_input.setEnabled(True)
         self.serial_input.selectAll()
         self.serial_input.setFocus()
@@ -355,7 +360,9 @@ class SurveyEntryPage(QWidget):
             return False
         self.draft_timer.stop()
         try:
-            self.context.workspace.survey_entry.save_form(self.entry_cycle_id, entry)
+            self.context.workspace.survey_entry.save_form(
+                self.entry_cycle_id, entry, self.batches.current_id()
+            )
         except PledgeError as error:
             self.save_draft()
             show_problem(self, self.tr("Form not saved"), error)

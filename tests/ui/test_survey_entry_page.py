@@ -153,3 +153,27 @@ def test_print_blank_forms_from_the_entry_screen(qtbot, page, demo_workspace, tm
     text = PdfReader(target).pages[0].extract_text()
     assert "Form 00001" in text
     assert demo_workspace.survey_forms.next_serial(demo_workspace.cycles.find("2026").id) == 4
+
+
+def test_a_new_batch_then_a_form_typed_into_it(qtbot, page, demo_workspace) -> None:
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.batch_dialog import NewBatchDialog
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NewBatchDialog):
+            QTimer.singleShot(10, fill)
+            return
+        qtbot.keyClicks(dialog.label, "Tuesday clinic")
+        dialog.expected.selectAll()
+        qtbot.keyClicks(dialog.expected, "18")
+        qtbot.keyClick(dialog.label, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    page.batches.findChild(type(page.print_button), "newBatch").click()
+    assert page.batches.choice.currentText() == "Tuesday clinic: 0 of 18 entered"
+    open_serial(qtbot, page, "250")
+    keys(qtbot, page.answer_input, "1")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    assert page.batches.choice.currentText() == "Tuesday clinic: 1 of 18 entered"
