@@ -97,11 +97,40 @@ class QuestionnaireService:
             row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
             return from_json(row.definition) if row is not None else None
 
+    def name_for_cycle(self, cycle_id: int) -> str | None:
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
+            return row.name if row is not None else None
+
+    def names(self) -> list[str]:
+        with self._db.reading() as session:
+            return list(
+                session.scalars(
+                    select(m.Questionnaire.name).distinct().order_by(m.Questionnaire.name)
+                )
+            )
+
     def use_for_cycle(self, cycle_id: int, name: str) -> None:
-        """The cycle's surveys follow the newest version of questionnaire `name`."""
+        """The cycle's surveys follow the newest version of questionnaire `name`. Refused once
+        forms are typed in: their answers belong to the questionnaire they were typed against."""
         with self._db.transaction() as session:
             cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            cycle.questionnaire_id = _latest_row(session, name).id
+            row = _latest_row(session, name)
+            if row.id == cycle.questionnaire_id:
+                return
+            typed = session.scalar(
+                select(func.count()).where(m.SurveyResponse.cycle_id == cycle_id)
+            )
+            if typed:
+                raise ValidationError(
+                    {
+                        "questionnaire": f"Cycle {cycle.label} already has {typed} forms typed in "
+                        "with its questionnaire, so it keeps that questionnaire. Start a new cycle "
+                        "to use another."
+                    }
+                )
+            cycle.questionnaire_id = row.id
         self._changes.announce("cycles")
 
     def import_redcap(self, path: Path, name: str) -> tuple[QuestionnaireSummary, tuple[str, ...]]:

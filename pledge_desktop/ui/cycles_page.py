@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel
 
+from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.setup import CYCLE_STATUS_LABELS, CycleStatus, PledgeCycle
 from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import CHOICE, DATE, TEXT, FormField
 from pledge_desktop.ui.record_page import RecordListPage
 from pledge_desktop.ui.table_model import Column
@@ -30,6 +32,16 @@ class CyclesPage(RecordListPage):
         row.addWidget(self.copy_check)
         row.addWidget(self.copy_from, 1)
         self.extra_area.addLayout(row)
+        self.questionnaire = QComboBox()
+        self.questionnaire.setObjectName("cycleQuestionnaire")
+        self.questionnaire.setAccessibleName(self.tr("Questionnaire this cycle's surveys use"))
+        self.questionnaire.activated.connect(self._questionnaire_chosen)
+        chosen = QHBoxLayout()
+        label = QLabel(self.tr("&Questionnaire:"))
+        label.setBuddy(self.questionnaire)
+        chosen.addWidget(label)
+        chosen.addWidget(self.questionnaire, 1)
+        self.extra_area.addLayout(chosen)
         self._update_copy_choice()
 
     def title(self) -> str:
@@ -110,6 +122,30 @@ class CyclesPage(RecordListPage):
         super()._show(record)
         self._update_copy_choice()
 
+    def _show_questionnaire(self) -> None:
+        service = self.context.workspace.questionnaires
+        self.questionnaire.clear()
+        self.questionnaire.addItems(service.names())
+        if self.current_id is None:
+            self.questionnaire.setEnabled(False)
+            self.questionnaire.setToolTip(self.tr("Chosen after the cycle is saved"))
+            return
+        self.questionnaire.setEnabled(True)
+        self.questionnaire.setCurrentText(service.name_for_cycle(self.current_id) or "")
+
+    def _questionnaire_chosen(self, _index: int) -> None:
+        if self.current_id is None:
+            return
+        try:
+            self.context.workspace.questionnaires.use_for_cycle(
+                self.current_id, self.questionnaire.currentText()
+            )
+        except PledgeError as error:
+            show_problem(self, self.tr("Questionnaire not changed"), error)
+        else:
+            self._status(self.tr("The cycle now uses %s.") % self.questionnaire.currentText())
+        self._show_questionnaire()
+
     def _update_copy_choice(self) -> None:
         cycles = self.model.records()
         self.copy_from.clear()
@@ -119,3 +155,5 @@ class CyclesPage(RecordListPage):
         self.copy_check.setVisible(is_new)
         self.copy_from.setVisible(is_new)
         self.copy_check.setChecked(is_new)
+        if hasattr(self, "questionnaire"):
+            self._show_questionnaire()

@@ -17,7 +17,13 @@ def test_the_two_templates_are_there_once(workspace) -> None:
 
 
 def test_a_cycle_uses_a_questionnaire(demo_workspace) -> None:
-    cycle = demo_workspace.cycles.find("2026")
+    from datetime import date
+
+    from pledge_desktop.domain.setup import PledgeCycle
+
+    cycle = demo_workspace.cycles.save_cycle(
+        PledgeCycle("2027", date(2027, 1, 4), date(2027, 12, 17))
+    )
     assert demo_workspace.questionnaires.for_cycle(cycle.id).name.startswith("Primary")
     demo_workspace.questionnaires.use_for_cycle(cycle.id, "Secondary breast cancer patient survey")
     assert demo_workspace.questionnaires.for_cycle(cycle.id).name.startswith("Secondary")
@@ -55,3 +61,12 @@ def test_import_needs_a_name_and_a_readable_file(workspace, tmp_path: Path) -> N
         workspace.questionnaires.import_redcap(tmp_path / "x.csv", " ")
     with pytest.raises(StorageError, match="cannot be read: There is no such file"):
         workspace.questionnaires.import_redcap(tmp_path / "missing.csv", "Missing")
+
+
+def test_a_cycle_with_forms_typed_in_keeps_its_questionnaire(demo_workspace) -> None:
+    cycle = demo_workspace.cycles.find("2026")
+    with pytest.raises(ValidationError, match="already has 60 forms typed in"):
+        demo_workspace.questionnaires.use_for_cycle(
+            cycle.id, "Secondary breast cancer patient survey"
+        )
+    assert demo_workspace.questionnaires.name_for_cycle(cycle.id).startswith("Primary")

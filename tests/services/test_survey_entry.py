@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pledge_desktop.domain.setup import PledgeCycle
 from pledge_desktop.domain.survey_entry import AnswerState
 from pledge_desktop.services.workspace import open_workspace
 
@@ -124,7 +125,7 @@ def test_dates_and_numbers_are_stored_as_such(demo_workspace, tmp_path) -> None:
     )
     ws = demo_workspace
     ws.questionnaires.import_redcap(path, "Dates")
-    cycle = ws.cycles.find("2025")
+    cycle = ws.cycles.save_cycle(PledgeCycle("2027", date(2027, 1, 4), date(2027, 12, 17)))
     ws.questionnaires.use_for_cycle(cycle.id, "Dates")
     entry = ws.survey_entry.open_form(cycle.id, 201).entry
     assert entry.press_enter("3/4/2025") is None

@@ -198,3 +198,16 @@ def test_add_a_patient_representative_with_consent(qtbot, open_window, demo_work
     cycle = demo_workspace.cycles.find(None)
     ruth = [r for r in demo_workspace.setup.representatives(cycle.id) if r.name == "Ruth (test)"]
     assert [(r.contact, r.consent_to_be_named) for r in ruth] == [("By post, via the unit", True)]
+
+
+def test_choose_the_questionnaire_of_a_new_cycle(qtbot, open_window, demo_workspace) -> None:
+    window = open_window(demo_workspace)
+    page = go(window, qtbot, 5)
+    qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
+    assert not page.questionnaire.isEnabled(), "chosen once the cycle exists"
+    qtbot.keyClick(page.form.widget("label"), Qt.Key.Key_Return)
+    assert page.questionnaire.currentText() == "Primary breast cancer patient survey"
+    page.questionnaire.setFocus()
+    qtbot.keyClick(page.questionnaire, Qt.Key.Key_Down)  # a closed combo box steps to the next
+    new = demo_workspace.cycles.find("2027")
+    assert demo_workspace.questionnaires.name_for_cycle(new.id).startswith("Secondary")
