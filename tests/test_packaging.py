@@ -17,7 +17,12 @@ def test_every_sub_package_is_listed_in_pyproject() -> None:
         for p in (ROOT / "pledge_desktop").rglob("*.py")
         if "__pycache__" not in p.parts
     }
-    assert found | {"pledge_desktop.resources"} == listed
+    resources = {
+        ".".join(("pledge_desktop", "resources", *d.relative_to(ROOT / "resources").parts))
+        for d in [ROOT / "resources", *(ROOT / "resources").rglob("*")]
+        if d.is_dir()
+    }
+    assert found | resources == listed
 
 
 def test_resources_are_found_from_a_checkout() -> None:

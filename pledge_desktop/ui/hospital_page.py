@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError, ValidationError
 from pledge_desktop.domain.setup import Hospital
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.messages import settle_unsaved, show_problem
+from pledge_desktop.ui.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.record_form import TEXT, FormField, RecordForm
 
 
@@ -103,9 +103,7 @@ class HospitalPage(QWidget):
             return False
         self.form.dirty = False
         self.load()
-        bar = getattr(self.window(), "statusBar", None)
-        if callable(bar):
-            bar().showMessage(self.tr("Saved the details of %s.") % saved.name, 8000)
+        show_status(self, self.tr("Saved the details of %s.") % saved.name)
         return True
 
     def leave_form(self) -> bool:

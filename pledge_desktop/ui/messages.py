@@ -57,3 +57,10 @@ def settle_unsaved(
         discard()
         return True
     return False
+
+
+def show_status(widget: QWidget, message: str, milliseconds: int = 8000) -> None:
+    """A passing note in the main window's status bar (nothing when shown outside it)."""
+    bar = getattr(widget.window(), "statusBar", None)
+    if callable(bar):
+        bar().showMessage(message, milliseconds)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError, ValidationError
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.messages import confirm, settle_unsaved, show_problem
+from pledge_desktop.ui.messages import confirm, settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.record_form import FormField, RecordForm
 from pledge_desktop.ui.table_model import Column, RecordTableModel
 
@@ -266,7 +266,4 @@ class RecordListPage(QWidget):
         self._status(self.tr("Deleted %s.") % self.describe(record))
 
     def _status(self, message: str) -> None:
-        window = self.window()
-        bar = getattr(window, "statusBar", None)
-        if callable(bar):
-            bar().showMessage(message, 8000)
+        show_status(self, message)
