@@ -101,6 +101,7 @@ def main() -> None:
             assert page.entry is None, "the form was not saved"
             waits.append((time.perf_counter() - t0) * 1000)
             keystrokes.append(keys + 1)
+        page.saver.finish()
         total = ws.survey_entry.count(cycle.id)
         ws.close()
 

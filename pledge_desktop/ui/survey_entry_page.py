@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.questionnaire import AnswerType, Question
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.services.survey_entry import OpenedForm
 from pledge_desktop.ui.batch_bar import BatchBar
 from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.form_saver import FormSaver
 from pledge_desktop.ui.messages import show_problem
 
 DRAFT_DELAY_MS = 400
@@ -143,6 +145,9 @@ class SurveyEntryPage(QWidget):
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.save_draft)
+        self.saver = FormSaver(context.workspace.survey_entry, self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
         context.hub.cycle_selected.connect(lambda _id: self.put_aside())
         context.hub.changed.connect(self._data_changed)
         self._show_waiting()
@@ -155,14 +160,24 @@ class SurveyEntryPage(QWidget):
         if topic in ("responses", "everything") and self.entry is None:
             self._show_waiting()
 
-    def _show_waiting(self, note: str = "") -> None:
-        cycle_id = self.context.cycle_id
+    def _show_waiting(self, note: str = "", recount: bool = True) -> None:
+        """Ready for the next form's number. Counts are read again unless a save is under way
+        (then they are read when it reports back, keeping the next form instant)."""
         self.entry = None
         # The sheet is hidden, not rebuilt, between forms: showing it again is cheap, while
         # repainting thirty questions would cost several screen frames after each save.
         self.form_area.hide()
         self.answer_input.setEnabled(False)
         self.prompt.setText("")
+        self.message.setText(note)
+        self.serial_input.setEnabled(True)
+        self.serial_input.selectAll()
+        self.serial_input.setFocus()
+        if recount:
+            self._recount()
+
+    def _recount(self) -> None:
+        cycle_id = self.context.cycle_id
         if cycle_id is None:
             self.progress.setText("")
             return
@@ -174,11 +189,7 @@ class SurveyEntryPage(QWidget):
                 f"{s:05d}" for s in drafts
             )
         self.progress.setText(text)
-        self.message.setText(note)
         self.batches.refresh()
-        self.serial_input.setEnabled(True)
-        self.serial_input.selectAll()
-        self.serial_input.setFocus()
 
     def open_typed_serial(self) -> None:
         typed = self.serial_input.text().strip().lstrip("0") or "0"
@@ -188,10 +199,18 @@ class SurveyEntryPage(QWidget):
         self.open_form(int(typed))
 
     def open_form(self, serial: int) -> None:
-        if self.context.cycle_id is None:
+        cycle_id = self.context.cycle_id
+        if cycle_id is None:
             return
+        if (cycle_id, serial) in self.saver.pending:
+            self.saver.finish()  # that very form is being saved: open what was saved
+        kept = self.saver.kept(cycle_id, serial)
         try:
-            opened = self.context.workspace.survey_entry.open_form(self.context.cycle_id, serial)
+            opened = (
+                OpenedForm(kept, self.tr("This form could not be saved; try again."), True)
+                if kept is not None
+                else self.context.workspace.survey_entry.open_form(cycle_id, serial)
+            )
         except PledgeError as error:
             self.message.setText("⚠ " + str(error))
             return
@@ -355,23 +374,31 @@ class SurveyEntryPage(QWidget):
                 self.message.setText("⚠ " + str(error))
 
     def save_form(self) -> bool:
+        """Hand the form to the saver and show the next blank form at once."""
         entry = self.entry
         if entry is None or self.entry_cycle_id is None:
             return False
         self.draft_timer.stop()
-        try:
-            self.context.workspace.survey_entry.save_form(
-                self.entry_cycle_id, entry, self.batches.current_id()
-            )
-        except PledgeError as error:
-            self.save_draft()
-            show_problem(self, self.tr("Form not saved"), error)
-            return False
+        self.saver.save(self.entry_cycle_id, entry, self.batches.current_id())
         self.serial_input.setText(f"{entry.serial + 1:05d}")
-        self._show_waiting(
-            self.tr("Form %05d saved. Next form: type or scan its number.") % entry.serial
-        )
+        self._show_waiting(self.tr("Saving form %05d…") % entry.serial, recount=False)
         return True
+
+    def _saved(self, serial: int) -> None:
+        self._recount()
+        if self.entry is None:
+            self.message.setText(
+                self.tr("Form %05d saved. Next form: type or scan its number.") % serial
+            )
+
+    def _save_failed(self, serial: int, problem: str) -> None:
+        show_problem(
+            self,
+            self.tr("Form not saved"),
+            self.tr("Form %05d was not saved: %s It is kept: type its number to carry on.")
+            % (serial, problem),
+        )
+        self._recount()
 
     def put_aside(self) -> None:
         """Leave the form without saving it as a response; what was typed stays as a draft."""
@@ -387,6 +414,7 @@ class SurveyEntryPage(QWidget):
 
     def leave_form(self) -> bool:
         """Moving to another section keeps the typing as a draft: nothing is lost."""
+        self.saver.finish()
         if self.entry is not None:
             self.draft_timer.stop()
             self.save_draft()

@@ -60,8 +60,8 @@ def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
     assert page.entry.finished
     assert "Press Enter" in page.prompt.text()
     qtbot.keyClick(answer, Qt.Key.Key_Return)
-    assert page.entry is None
-    assert "Form 00212 saved" in page.message.text()
+    assert page.entry is None, "the next blank form is ready at once"
+    qtbot.waitUntil(lambda: "Form 00212 saved" in page.message.text())
     assert page.serial_input.text() == "00213", "the next form's number is ready"
     assert QApplication.focusWidget() is page.serial_input
     saved = demo_workspace.survey_entry.open_form(cycle_id, 212).entry.answers
@@ -176,4 +176,31 @@ def test_a_new_batch_then_a_form_typed_into_it(qtbot, page, demo_workspace) -> N
     open_serial(qtbot, page, "250")
     keys(qtbot, page.answer_input, "1")
     qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
-    assert page.batches.choice.currentText() == "Tuesday clinic: 1 of 18 entered"
+    qtbot.waitUntil(lambda: page.batches.choice.currentText() == "Tuesday clinic: 1 of 18 entered")
+
+
+def test_a_form_that_cannot_be_saved_is_kept(qtbot, page, demo_workspace, monkeypatch) -> None:
+    from pledge_desktop.domain.errors import StorageError
+    from tests.helpers import answer_next_dialog
+
+    service = demo_workspace.survey_entry
+
+    def disk_full(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StorageError("The computer's disk is full, so this was not saved.")
+
+    monkeypatch.setattr(service, "save_form", disk_full)
+    open_serial(qtbot, page, "240")
+    keys(qtbot, page.answer_input, "12")
+    seen: list[str] = []
+    answer_next_dialog("OK", seen)
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Form 00240 was not saved: The computer's disk is full" in seen[0]
+    assert "It is kept" in seen[0]
+    monkeypatch.undo()
+    open_serial(qtbot, page, "240")
+    assert page.entry.answers["diag_companion"].value == 2
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "Form 00240 saved" in page.message.text())
+    cycle_id = demo_workspace.cycles.find("2026").id
+    assert service.open_form(cycle_id, 240).entry.answers["diag_private"].value == 1
