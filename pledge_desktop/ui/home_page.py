@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pledge_desktop.domain.setup import CycleStatus
 from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.widgets import page_title
 
 
 class HomePage(QWidget):
@@ -19,9 +20,7 @@ class HomePage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(self.summary.textFormat().RichText)
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Overview"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title = page_title(self.tr("Overview"))
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addStretch()

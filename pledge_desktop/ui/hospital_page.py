@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pledge_desktop.domain.errors import PledgeError, ValidationError
 from pledge_desktop.domain.setup import Hospital
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.messages import settle_unsaved, show_problem, show_status
+from pledge_desktop.ui.messages import settle_unsaved, show_status
 from pledge_desktop.ui.record_form import TEXT, FormField, RecordForm
+from pledge_desktop.ui.widgets import page_title
 
 
 def hospital_fields(widget: QWidget) -> list[FormField]:
@@ -39,9 +39,7 @@ class HospitalPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._hospital_id: int | None = None
-        title = QLabel(self.tr("Hospital"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title = page_title(self.tr("Hospital"))
         intro = QLabel(
             self.tr(
                 "Your hospital's details. The phone numbers and address are printed in the "
@@ -91,15 +89,13 @@ class HospitalPage(QWidget):
         self.discard_button.setEnabled(self.form.dirty)
 
     def save(self) -> bool:
-        try:
-            saved = self.context.workspace.setup.save_hospital(
+        saved = self.form.attempt(
+            lambda: self.context.workspace.setup.save_hospital(
                 Hospital(id=self._hospital_id, **self.form.values())
-            )
-        except ValidationError as problems:
-            self.form.show_problems(problems.problems)
-            return False
-        except PledgeError as error:
-            show_problem(self, self.tr("Not saved"), error)
+            ),
+            self.tr("Not saved"),
+        )
+        if saved is None:
             return False
         self.form.dirty = False
         self.load()

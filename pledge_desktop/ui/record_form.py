@@ -6,10 +6,10 @@ values as a dict, tells when anything was edited, and shows validation problems 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from pledge_desktop.domain.errors import PledgeError, ValidationError
+
+T = TypeVar("T")
 
 LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK = (
     "line",
@@ -185,6 +189,19 @@ class RecordForm(QWidget):
     def problem_text(self, name: str) -> str:
         label = self._problems[name]
         return label.text() if label.isVisibleTo(self) else ""
+
+    def attempt(self, save: Callable[[], T], failure_title: str) -> T | None:
+        """Run a save; a validation problem is shown beside its field, any other plain-English
+        problem in a box. Returns what the save returned, or None when it did not happen."""
+        from pledge_desktop.ui.messages import show_problem
+
+        try:
+            return save()
+        except ValidationError as problems:
+            self.show_problems(problems.problems)
+        except PledgeError as error:
+            show_problem(self, failure_title, error)
+        return None
 
     def focus_first(self) -> None:
         self._widgets[self.fields[0].name].setFocus()

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pledge_desktop.domain.errors import PledgeError, ValidationError
+from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import confirm, settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.record_form import FormField, RecordForm
 from pledge_desktop.ui.table_model import Column, RecordTableModel
+from pledge_desktop.ui.widgets import page_title
 
 
 class RecordListPage(QWidget):
@@ -113,9 +114,7 @@ class RecordListPage(QWidget):
     # --- layout and keys ------------------------------------------------------------------
     def _layout(self) -> None:
         outer = QVBoxLayout(self)
-        title = QLabel(self.title())
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title = page_title(self.title())
         outer.addWidget(title)
         if self.intro():
             intro = QLabel(self.intro())
@@ -227,13 +226,11 @@ class RecordListPage(QWidget):
     def save_current(self) -> bool:
         if not self.can_edit():
             return False
-        try:
-            record = self.save(self.build(self.form.values(), self.current_id))
-        except ValidationError as problems:
-            self.form.show_problems(problems.problems)
-            return False
-        except PledgeError as error:
-            show_problem(self, self.tr("Not saved"), error)
+        record = self.form.attempt(
+            lambda: self.save(self.build(self.form.values(), self.current_id)),
+            self.tr("Not saved"),
+        )
+        if record is None:
             return False
         self.current_id = record.id
         self.form.dirty = False

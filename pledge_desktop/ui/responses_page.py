@@ -23,6 +23,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import confirm, show_problem
 from pledge_desktop.ui.table_model import Column, RecordTableModel
+from pledge_desktop.ui.widgets import page_title
 
 STATUS_WORDS = {"entered": "Entered", "verified": "Verified"}
 
@@ -37,9 +38,7 @@ class ResponsesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._open_form = open_form
-        title = QLabel(self.tr("Survey responses"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title = page_title(self.tr("Survey responses"))
         self.search = QLineEdit()
         self.search.setObjectName("responseSearch")
         self.search.setAccessibleName(self.tr("Find a form by its number"))

@@ -30,6 +30,7 @@ from pledge_desktop.ui.batch_bar import BatchBar
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.form_saver import FormSaver
 from pledge_desktop.ui.messages import show_problem
+from pledge_desktop.ui.widgets import page_title
 
 DRAFT_DELAY_MS = 400
 CURRENT = "background: #fff3c4; border: 2px solid #1d4f91; padding: 4px;"
@@ -78,9 +79,7 @@ class SurveyEntryPage(QWidget):
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
         self._sheet_for: object = None  # the questionnaire the sheet of labels was built for
-        title = QLabel(self.tr("Type in survey forms"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        title = page_title(self.tr("Type in survey forms"))
         self.serial_input = QLineEdit()
         self.serial_input.setObjectName("serialInput")
         self.serial_input.setAccessibleName(self.tr("Form number"))

@@ -32,6 +32,7 @@ from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.hospital_page import hospital_fields
 from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import DATE, EDITABLE_CHOICE, FormField, RecordForm
+from pledge_desktop.ui.widgets import page_title
 
 
 class WelcomePage(QWidget):
@@ -40,9 +41,7 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Welcome to Pledge Desktop"))
-        title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        title = page_title(self.tr("Welcome to Pledge Desktop"), 22)
         text = QLabel(
             self.tr(
                 "Pledge Desktop helps you run your hospital's Service Pledge for Breast Cancer: "
