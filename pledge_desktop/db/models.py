@@ -127,6 +127,8 @@ class SurveyResponse(Base):
     status: Mapped[str] = mapped_column(String(20), default="entered")  # entered, verified
     entered_at: Mapped[datetime] = mapped_column(DateTime)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("survey_batch.id"))
+    # chosen in a random sample to be typed in again blind (see services/verification.py)
+    picked_for_check: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SurveyAnswer(Base):
@@ -165,6 +167,55 @@ class EntryDraft(Base):
     serial: Mapped[int] = mapped_column(Integer)
     payload: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CheckDraft(Base):
+    """A form being typed in a second time to check it, kept as the nurse goes."""
+
+    __tablename__ = "check_draft"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "serial", name="uq_check_draft_cycle_serial"),
+        {"info": {"label": ("unfinished check", "unfinished checks"), "audited": False}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
+    serial: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class VerificationCheck(Base):
+    """A form typed in again, blind, and compared with its first typing. Kept after the
+    response changes, so error rates stay known."""
+
+    __tablename__ = "verification_check"
+    __table_args__ = {"info": {"label": ("check of a typed form", "checks of typed forms")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_response.id", ondelete="CASCADE"), index=True
+    )
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    checked_by: Mapped[str] = mapped_column(String(200), default="")
+    fields_compared: Mapped[int] = mapped_column(Integer)
+    fields_differing: Mapped[int] = mapped_column(Integer)
+
+
+class VerificationDifference(Base):
+    """A question answered differently the two times, and which typing the paper agreed with."""
+
+    __tablename__ = "verification_difference"
+    __table_args__ = {"info": {"label": ("checked difference", "checked differences")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    check_id: Mapped[int] = mapped_column(
+        ForeignKey("verification_check.id", ondelete="CASCADE"), index=True
+    )
+    question_code: Mapped[str] = mapped_column(String(100))
+    first_typing: Mapped[str] = mapped_column(Text)
+    second_typing: Mapped[str] = mapped_column(Text)
+    paper_agrees_with: Mapped[str] = mapped_column(String(10))  # first, second
 
 
 class TeamMember(Base):

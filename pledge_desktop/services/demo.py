@@ -20,7 +20,7 @@ from pledge_desktop.domain.setup import (
     TeamMember,
 )
 from pledge_desktop.services.demo_reset import clear_demo_data
-from pledge_desktop.services.demo_responses import add_demo_responses
+from pledge_desktop.services.demo_responses import add_demo_checks, add_demo_responses
 from pledge_desktop.services.workspace import Workspace
 
 PRIMARY_QUESTIONNAIRE = "Primary breast cancer patient survey"
@@ -93,6 +93,7 @@ def fill_demo(workspace: Workspace) -> None:
         assert cycle.id is not None
         workspace.questionnaires.use_for_cycle(cycle.id, PRIMARY_QUESTIONNAIRE)
         add_demo_responses(workspace.survey_entry, cycle.id, count, seed=cycle.id, year_shift=shift)
+        add_demo_checks(workspace.survey_entry, workspace.verification, cycle.id, seed=cycle.id)
 
 
 def _in_cycle(record: _Person, cycle_id: int | None) -> _Person:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import random
 
 from pledge_desktop.domain.questionnaire import AnswerType, Question
-from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.domain.survey_entry import Answer, AnswerState, FormEntry
 from pledge_desktop.services.survey_entry import SurveyEntryService
+from pledge_desktop.services.verification import VerificationService
 
 COMMENTS = (
     "Shorter waits in clinic on the day of results.",
@@ -67,3 +68,31 @@ def add_demo_responses(
                 entry.mark(AnswerState.LEFT_BLANK)
         forms.append(entry)
     service.add_new_forms(cycle_id, forms)
+
+
+def add_demo_checks(
+    entry_service: SurveyEntryService, checks: VerificationService, cycle_id: int, seed: int
+) -> None:
+    """Pick a tenth of the forms to be typed in again and check most of them, as a nurse would:
+    a few answers typed differently the second time, and the paper settling who was right."""
+    rng = random.Random(seed)
+    picked = checks.pick_sample(cycle_id, 10, seed=seed)
+    for number, serial in enumerate(picked[:-2]):  # two are left for the nurse to do
+        first = entry_service.open_form(cycle_id, serial).entry
+        second = FormEntry(first.questionnaire, serial, dict(first.answers))
+        if number % 2 == 0:
+            agreement = [
+                q
+                for q in first.questions
+                if q.type is AnswerType.AGREEMENT
+                and first.answers.get(q.code, Answer(AnswerState.SKIPPED)).state
+                is AnswerState.ANSWERED
+            ]
+            question = rng.choice(agreement)
+            typed = first.answers[question.code].value
+            second.answers[question.code] = Answer(AnswerState.ANSWERED, typed % 5 + 1)
+            # the first typing was wrong on even checks but one, right on that one
+            right_first = [question.code] if number == 2 else []
+        else:
+            right_first = []
+        checks.finish_check(cycle_id, second, right_first)

@@ -4,27 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, case, cast, delete, distinct, func, insert, select
+from sqlalchemy import String, case, cast, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
-from pledge_desktop.domain.questionnaire import AnswerType, Questionnaire, from_json
-from pledge_desktop.domain.survey_entry import (
-    Answer,
-    AnswerState,
-    FormEntry,
-    draft_from_json,
-    draft_to_json,
-)
+from pledge_desktop.domain.questionnaire import Questionnaire
+from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
 from pledge_desktop.exchange.responses_csv import TypedForm, read_responses
 from pledge_desktop.services.questionnaires import read_text_file
 from pledge_desktop.services.records import ChangeFeed, get_or_explain
+from pledge_desktop.services.survey_store import (
+    answer_rows,
+    cycle_questionnaire,
+    draft_serials,
+    drop_draft,
+    find_response,
+    read_answers,
+    read_draft,
+    replace_answers,
+    store_draft,
+)
 
 RESPONSES = "responses"
 
@@ -36,6 +41,7 @@ class ResponseSummary:
     status: str  # entered, verified
     answered: int  # questions with an answer
     asked: int  # questions not skipped by a show rule
+    batch: str = ""  # the batch's name, if the form was typed in as part of one
 
     @property
     def completeness(self) -> int:
@@ -57,29 +63,25 @@ class SurveyEntryService:
 
     def questionnaire(self, cycle_id: int) -> Questionnaire:
         with self._db.reading() as session:
-            return _questionnaire(session, cycle_id)
+            return cycle_questionnaire(session, cycle_id)
 
     def open_form(self, cycle_id: int, serial: int) -> OpenedForm:
         """The form with this serial: a draft if one was being typed, the saved response if it
         was entered before (with a warning), else a blank form."""
         with self._db.reading() as session:
-            questionnaire = _questionnaire(session, cycle_id)
-            draft = session.scalars(
-                select(m.EntryDraft).where(
-                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == serial
-                )
-            ).first()
+            questionnaire = cycle_questionnaire(session, cycle_id)
+            draft = read_draft(session, m.EntryDraft, cycle_id, serial, questionnaire)
             if draft is not None:
                 return OpenedForm(
-                    draft_from_json(questionnaire, draft.payload),
+                    draft,
                     f"Form {serial:05d} was being typed and not saved; carry on from where "
                     "you were.",
                     True,
                 )
-            response = _response(session, cycle_id, serial)
+            response = find_response(session, cycle_id, serial)
             if response is not None:
                 entry = FormEntry(
-                    questionnaire, serial, _answers(session, response.id, questionnaire)
+                    questionnaire, serial, read_answers(session, response.id, questionnaire)
                 )
                 return OpenedForm(
                     entry,
@@ -122,7 +124,7 @@ class SurveyEntryService:
         """Many forms never entered before, in one transaction, without the ORM's cost per row
         (for imports and the demo). A form already entered makes the whole call fail."""
         with self._db.reading() as session:
-            questionnaire = _questionnaire(session, cycle_id)
+            questionnaire = cycle_questionnaire(session, cycle_id)
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
             _bulk_save(session, cycle_id, questionnaire, forms, now)
@@ -132,7 +134,7 @@ class SurveyEntryService:
         """Import forms typed into a spreadsheet: all of them, or none (see
         exchange/responses_csv.py for the format). Returns how many were imported."""
         with self._db.reading() as session:
-            questionnaire = _questionnaire(session, cycle_id)
+            questionnaire = cycle_questionnaire(session, cycle_id)
         forms = read_responses(read_text_file(path), questionnaire)
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
@@ -173,39 +175,22 @@ class SurveyEntryService:
     def save_draft(self, cycle_id: int, entry: FormEntry) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
-            draft = session.scalars(
-                select(m.EntryDraft).where(
-                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == entry.serial
-                )
-            ).first()
-            if draft is None:
-                draft = m.EntryDraft(cycle_id=cycle_id, serial=entry.serial)
-                session.add(draft)
-            draft.payload = draft_to_json(entry)
-            draft.updated_at = now
+            store_draft(session, m.EntryDraft, cycle_id, entry, now)
 
     def drafts(self, cycle_id: int) -> list[int]:
         """Serials of forms left unfinished (after a crash, or a closed window)."""
         with self._db.reading() as session:
-            return list(
-                session.scalars(
-                    select(m.EntryDraft.serial)
-                    .where(m.EntryDraft.cycle_id == cycle_id)
-                    .order_by(m.EntryDraft.updated_at)
-                )
-            )
+            return draft_serials(session, m.EntryDraft, cycle_id)
 
     def discard_draft(self, cycle_id: int, serial: int) -> None:
         with self._db.transaction() as session:
-            session.execute(
-                delete(m.EntryDraft).where(
-                    m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == serial
-                )
-            )
+            drop_draft(session, m.EntryDraft, cycle_id, serial)
 
-    def responses(self, cycle_id: int, serial_contains: str = "") -> list[ResponseSummary]:
+    def responses(
+        self, cycle_id: int, serial_contains: str = "", status: str | None = None
+    ) -> list[ResponseSummary]:
         """The cycle's typed-in forms, newest serial first, optionally those whose number
-        contains the digits typed in the search box."""
+        contains the digits typed in the search box, or with one status (entered, verified)."""
         answer = m.SurveyAnswer
         answered = func.count(
             distinct(case((answer.state == AnswerState.ANSWERED.value, answer.question_code)))
@@ -220,8 +205,10 @@ class SurveyEntryService:
                 m.SurveyResponse.status,
                 answered,
                 asked,
+                func.coalesce(m.SurveyBatch.label, ""),
             )
             .outerjoin(answer, answer.response_id == m.SurveyResponse.id)
+            .outerjoin(m.SurveyBatch, m.SurveyBatch.id == m.SurveyResponse.batch_id)
             .where(m.SurveyResponse.cycle_id == cycle_id)
             .group_by(m.SurveyResponse.id)
             .order_by(m.SurveyResponse.serial.desc())
@@ -229,13 +216,15 @@ class SurveyEntryService:
         digits = "".join(ch for ch in serial_contains if ch.isdigit()).lstrip("0")
         if digits:
             query = query.where(cast(m.SurveyResponse.serial, String).contains(digits))
+        if status is not None:
+            query = query.where(m.SurveyResponse.status == status)
         with self._db.reading() as session:
             return [ResponseSummary(*row) for row in session.execute(query)]
 
     def delete_response(self, cycle_id: int, serial: int) -> None:
         """Delete a typed-in form and its answers (the audit trail keeps what it was)."""
         with self._db.transaction() as session:
-            response = _response(session, cycle_id, serial)
+            response = find_response(session, cycle_id, serial)
             if response is None:
                 raise NotFound(f"Form {serial:05d} is not entered for this cycle.")
             session.delete(response)
@@ -252,7 +241,7 @@ class SurveyEntryService:
 def _save(
     session: Session, cycle_id: int, entry: FormEntry, now: datetime, batch_id: int | None = None
 ) -> int:
-    response = _response(session, cycle_id, entry.serial)
+    response = find_response(session, cycle_id, entry.serial)
     if response is None:
         response = m.SurveyResponse(
             cycle_id=cycle_id,
@@ -265,15 +254,8 @@ def _save(
         session.flush()
     else:
         response.status = "entered"  # changed after verification: to be verified again
-        session.execute(delete(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response.id))
-    rows = _answer_rows(response.id, entry)
-    if rows:
-        session.execute(insert(m.SurveyAnswer), rows)
-    session.execute(
-        delete(m.EntryDraft).where(
-            m.EntryDraft.cycle_id == cycle_id, m.EntryDraft.serial == entry.serial
-        )
-    )
+    replace_answers(session, response.id, entry)
+    drop_draft(session, m.EntryDraft, cycle_id, entry.serial)
     return response.id
 
 
@@ -305,83 +287,6 @@ def _bulk_save(
     rows: list[dict[str, Any]] = []
     for form in forms:
         entry = FormEntry(questionnaire, form.serial, dict(form.answers))
-        rows += _answer_rows(ids[form.serial], entry)
+        rows += answer_rows(ids[form.serial], entry)
     if rows:
         session.execute(insert(m.SurveyAnswer), rows)
-
-
-def _questionnaire(session: Session, cycle_id: int) -> Questionnaire:
-    cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-    row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
-    if row is None:
-        raise NotFound(f"Cycle {cycle.label} has no questionnaire yet. Choose one for it first.")
-    return from_json(row.definition)
-
-
-def _response(session: Session, cycle_id: int, serial: int) -> m.SurveyResponse | None:
-    return session.scalars(
-        select(m.SurveyResponse).where(
-            m.SurveyResponse.cycle_id == cycle_id, m.SurveyResponse.serial == serial
-        )
-    ).first()
-
-
-def _answer_rows(response_id: int, entry: FormEntry) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for question in entry.questions:
-        answer = entry.answers.get(question.code)
-        if answer is None:
-            continue
-        base = {
-            "response_id": response_id,
-            "question_code": question.code,
-            "state": answer.state.value,
-            "code": None,
-            "number": None,
-            "text": None,
-        }
-        value = answer.value
-        if answer.state is not AnswerState.ANSWERED:
-            rows.append(base)
-        elif question.type is AnswerType.MULTIPLE:
-            rows += [{**base, "code": code} for code in value]
-        elif question.type.has_options:
-            rows.append({**base, "code": value})
-        elif question.type is AnswerType.NUMBER:
-            rows.append({**base, "number": value})
-        elif question.type is AnswerType.DATE:
-            rows.append({**base, "text": value.isoformat()})
-        else:
-            rows.append({**base, "text": value})
-    return rows
-
-
-def _answers(session: Session, response_id: int, questionnaire: Questionnaire) -> dict[str, Answer]:
-    """A saved response's answers, read back by each question's type."""
-    grouped: dict[str, list[m.SurveyAnswer]] = {}
-    for row in session.scalars(
-        select(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response_id)
-    ):
-        grouped.setdefault(row.question_code, []).append(row)
-    answers: dict[str, Answer] = {}
-    for code, rows in grouped.items():
-        try:
-            kind = questionnaire.question(code).type
-        except KeyError:
-            continue
-        state = AnswerState(rows[0].state)
-        first = rows[0]
-        if state is not AnswerState.ANSWERED:
-            answers[code] = Answer(state)
-        elif kind is AnswerType.MULTIPLE:
-            answers[code] = Answer(state, tuple(sorted(r.code for r in rows if r.code is not None)))
-        elif kind.has_options:
-            answers[code] = Answer(state, first.code)
-        elif kind is AnswerType.NUMBER and first.number is not None:
-            whole = first.number.is_integer()
-            answers[code] = Answer(state, int(first.number) if whole else first.number)
-        elif kind is AnswerType.DATE:
-            answers[code] = Answer(state, date.fromisoformat(first.text or ""))
-        else:
-            answers[code] = Answer(state, first.text or "")
-    return answers

@@ -29,6 +29,7 @@ from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.setup import SetupService
 from pledge_desktop.services.survey_entry import SurveyEntryService
 from pledge_desktop.services.survey_forms import SurveyFormsService
+from pledge_desktop.services.verification import VerificationService
 
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "
@@ -64,6 +65,7 @@ class Workspace:
         self.survey_forms = SurveyFormsService(self.db, self.changes)
         self.survey_entry = SurveyEntryService(self.db, self.changes)
         self.batches = BatchService(self.db, self.changes)
+        self.verification = VerificationService(self.db, self.changes)
 
     @property
     def is_demo(self) -> bool:

@@ -30,6 +30,7 @@ from pledge_desktop.ui.messages import confirm, show_problem
 
 if TYPE_CHECKING:
     from pledge_desktop.services.workspace import Workspace
+    from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
 DemoOpener = Callable[[], "Workspace"]
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def _show_sections(self) -> None:
         # The screens are imported here, after the window's first paint, to keep start-up fast.
+        from pledge_desktop.ui.checks_page import ChecksPage
         from pledge_desktop.ui.cycles_page import CyclesPage
         from pledge_desktop.ui.home_page import HomePage
         from pledge_desktop.ui.hospital_page import HospitalPage
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
             (self.tr("Pledge cycles"), lambda: CyclesPage(context)),
             (self.tr("Type in surveys"), lambda: SurveyEntryPage(context)),
             (self.tr("Survey responses"), lambda: ResponsesPage(context, self.correct_form)),
+            (self.tr("Check typed forms"), lambda: ChecksPage(context, self.check_form)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -223,11 +226,24 @@ class MainWindow(QMainWindow):
 
     def correct_form(self, serial: int) -> None:
         """Open a typed-in form on the entry screen, to correct it."""
+        page = self._entry_page()
+        if page is not None:
+            page.set_checking(False)
+            page.open_form(serial)
+
+    def check_form(self, serial: int | None) -> None:
+        """The entry screen in checking mode, with form `serial` open if one is given."""
+        page = self._entry_page()
+        if page is not None:
+            page.set_checking(True)
+            if serial is not None:
+                page.open_form(serial)
+
+    def _entry_page(self) -> SurveyEntryPage | None:
         entry_section = 5
         page = self.page(entry_section)
         self.go_to(entry_section)
-        if self.current_page() is page:
-            page.open_form(serial)  # type: ignore[attr-defined]
+        return page if self.current_page() is page else None  # type: ignore[return-value]
 
     def switch_to_demo(self) -> None:
         if self._open_demo is None:

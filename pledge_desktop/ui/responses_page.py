@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,12 +47,23 @@ class ResponsesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.search.returnPressed.connect(self.open_selected)
+        self.status = QComboBox()
+        self.status.setObjectName("responseStatus")
+        self.status.setAccessibleName(self.tr("Show forms with this status"))
+        for label, value in (
+            (self.tr("All forms"), None),
+            (self.tr("Entered, not yet checked"), "entered"),
+            (self.tr("Verified"), "verified"),
+        ):
+            self.status.addItem(label, value)
+        self.status.currentIndexChanged.connect(lambda _index: self.refresh())
         self.summary = QLabel()
         self.summary.setObjectName("responsesSummary")
         self.model = RecordTableModel(
             [
                 Column(self.tr("Form"), lambda r: f"{r.serial:05d}"),
                 Column(self.tr("Entered"), lambda r: f"{r.entered_at:%d/%m/%Y %H:%M}"),
+                Column(self.tr("Batch"), lambda r: r.batch),
                 Column(self.tr("Status"), lambda r: STATUS_WORDS.get(r.status, r.status)),
                 Column(self.tr("Complete"), lambda r: f"{r.completeness}%"),
             ],
@@ -76,6 +88,7 @@ class ResponsesPage(QWidget):
         delete_key.activated.connect(self.delete_selected)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.status)
         top.addWidget(self.summary, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(open_button)
@@ -100,7 +113,9 @@ class ResponsesPage(QWidget):
     def refresh(self) -> None:
         cycle_id = self.context.cycle_id
         listed = (
-            self.context.workspace.survey_entry.responses(cycle_id, self.search.text())
+            self.context.workspace.survey_entry.responses(
+                cycle_id, self.search.text(), self.status.currentData()
+            )
             if cycle_id is not None
             else []
         )

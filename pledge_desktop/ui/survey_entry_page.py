@@ -3,6 +3,9 @@
 The answer line at the bottom keeps the focus: a digit ticks a box, Enter moves on, F2 records
 "left blank", F3 "unreadable", Up goes back, Ctrl+S saves, Esc puts the form aside (kept as a
 draft). What is typed is saved as a draft within half a second, so a crash loses nothing.
+
+In checking mode the same screen types a form in a second time, blind: nothing of the first
+typing is shown, and saving compares the two (see ui/differences_dialog.py).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -126,14 +130,41 @@ class SurveyEntryPage(QWidget):
         print_key.activated.connect(self.print_forms)
         self.batches = BatchBar(context)
         self.batches.changed.connect(self.focus_start)
+        self.checking = False
+        self.check_box = QCheckBox(self.tr("&Checking: type forms in again, blind"))
+        self.check_box.setObjectName("checkingMode")
+        self.check_box.setToolTip(
+            self.tr(
+                "Type a form a second time without seeing the first typing; the two are "
+                "compared when you save (Ctrl+K)"
+            )
+        )
+        self.check_box.toggled.connect(self.set_checking)
+        check_key = QShortcut(QKeySequence("Ctrl+K"), self)
+        check_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        check_key.activated.connect(self.check_box.toggle)
+        self.check_banner = QLabel(
+            self.tr(
+                "CHECKING: you are typing forms in a second time. What was typed before is "
+                "hidden; saving compares the two typings."
+            )
+        )
+        self.check_banner.setObjectName("checkBanner")
+        self.check_banner.setWordWrap(True)
+        self.check_banner.setStyleSheet(
+            "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;"
+        )
+        self.check_banner.hide()
         top = QHBoxLayout()
         top.addWidget(serial_label)
         top.addWidget(self.serial_input)
         top.addWidget(self.progress, 1)
+        top.addWidget(self.check_box)
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(top)
+        layout.addWidget(self.check_banner)
         layout.addWidget(self.batches)
         layout.addWidget(self.message)
         layout.addWidget(self.form_area, 1)
@@ -180,9 +211,21 @@ class SurveyEntryPage(QWidget):
         if cycle_id is None:
             self.progress.setText("")
             return
-        service = self.context.workspace.survey_entry
-        drafts = service.drafts(cycle_id)
-        text = self.tr("%d forms entered for this cycle.") % service.count(cycle_id)
+        workspace = self.context.workspace
+        if self.checking:
+            summary = workspace.verification.summary(cycle_id)
+            drafts = workspace.verification.drafts(cycle_id)
+            text = self.tr("%d of %d forms checked.") % (summary.verified, summary.typed)
+            waiting = [s for s in summary.waiting if s not in drafts]
+            if waiting:
+                text += " " + self.tr("Picked to check: %s.") % ", ".join(
+                    f"{s:05d}" for s in waiting[:12]
+                )
+        else:
+            drafts = workspace.survey_entry.drafts(cycle_id)
+            text = self.tr("%d forms entered for this cycle.") % workspace.survey_entry.count(
+                cycle_id
+            )
         if drafts:
             text += " " + self.tr("Unfinished: %s (type the number to carry on).") % ", ".join(
                 f"{s:05d}" for s in drafts
@@ -204,12 +247,14 @@ class SurveyEntryPage(QWidget):
         if (cycle_id, serial) in self.saver.pending:
             self.saver.finish()  # that very form is being saved: open what was saved
         kept = self.saver.kept(cycle_id, serial)
+        workspace = self.context.workspace
         try:
-            opened = (
-                OpenedForm(kept, self.tr("This form could not be saved; try again."), True)
-                if kept is not None
-                else self.context.workspace.survey_entry.open_form(cycle_id, serial)
-            )
+            if self.checking:
+                opened = workspace.verification.open_check(cycle_id, serial)
+            elif kept is not None:
+                opened = OpenedForm(kept, self.tr("This form could not be saved; try again."), True)
+            else:
+                opened = workspace.survey_entry.open_form(cycle_id, serial)
         except PledgeError as error:
             self.message.setText("⚠ " + str(error))
             return
@@ -367,8 +412,10 @@ class SurveyEntryPage(QWidget):
     # --- saving -----------------------------------------------------------------------------
     def save_draft(self) -> None:
         if self.entry is not None and self.entry_cycle_id is not None:
+            workspace = self.context.workspace
+            service = workspace.verification if self.checking else workspace.survey_entry
             try:
-                self.context.workspace.survey_entry.save_draft(self.entry_cycle_id, self.entry)
+                service.save_draft(self.entry_cycle_id, self.entry)
             except PledgeError as error:
                 self.message.setText("⚠ " + str(error))
 
@@ -378,9 +425,60 @@ class SurveyEntryPage(QWidget):
         if entry is None or self.entry_cycle_id is None:
             return False
         self.draft_timer.stop()
+        if self.checking:
+            return self._finish_check(self.entry_cycle_id, entry)
         self.saver.save(self.entry_cycle_id, entry, self.batches.current_id())
         self.serial_input.setText(f"{entry.serial + 1:05d}")
         self._show_waiting(self.tr("Saving form %05d…") % entry.serial, recount=False)
+        return True
+
+    def set_checking(self, on: bool) -> None:
+        """Switch between typing in and checking; a form open in the other mode is put aside."""
+        if on == self.checking:
+            return
+        self.put_aside()
+        self.saver.finish()
+        self.checking = on
+        self.check_box.blockSignals(True)
+        self.check_box.setChecked(on)
+        self.check_box.blockSignals(False)
+        self.check_banner.setVisible(on)
+        self.batches.setVisible(not on)
+        self._show_waiting(
+            self.tr("Checking: type the number of a form to type it in again.") if on else ""
+        )
+
+    def start_check(self, serial: int) -> None:
+        self.set_checking(True)
+        self.open_form(serial)
+
+    def _finish_check(self, cycle_id: int, entry: FormEntry) -> bool:
+        from pledge_desktop.ui.differences_dialog import DifferencesDialog
+
+        self.save_draft()  # the second typing is safe while the nurse compares
+        verification = self.context.workspace.verification
+        try:
+            found = verification.compare(cycle_id, entry)
+            first_right: set[str] = set()
+            if found:
+                dialog = DifferencesDialog(entry.serial, found, self)
+                if not dialog.exec():
+                    self.answer_input.setFocus()
+                    return False
+                first_right = dialog.first_right()
+            outcome = verification.finish_check(cycle_id, entry, first_right)
+        except PledgeError as error:
+            show_problem(self, self.tr("Check not recorded"), error)
+            return False
+        waiting = [s for s in verification.summary(cycle_id).waiting if s != entry.serial]
+        self.serial_input.setText(f"{waiting[0] if waiting else entry.serial + 1:05d}")
+        if outcome.differences:
+            note = self.tr(
+                "Form %05d verified: %d answers differed; the first typing was wrong in %d."
+            ) % (entry.serial, outcome.differences, outcome.errors)
+        else:
+            note = self.tr("Form %05d verified: both typings agree.") % entry.serial
+        self._show_waiting(note)
         return True
 
     def _saved(self, serial: int) -> None:

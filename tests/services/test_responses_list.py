@@ -12,7 +12,7 @@ def test_the_demo_forms_are_listed_with_their_completeness(demo_workspace) -> No
     assert len(listed) == 60
     assert [r.serial for r in listed[:3]] == [60, 59, 58]
     assert all(0 < r.completeness <= 100 for r in listed)
-    assert all(r.status == "entered" for r in listed)
+    assert sum(r.status == "verified" for r in listed) == 4  # the demo checked a few
 
 
 def test_completeness_counts_blanks_and_not_skips(demo_workspace) -> None:

@@ -40,3 +40,21 @@ def test_delete_asks_first(qtbot, open_window, demo_workspace) -> None:
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.model.rowCount() == 0
     assert "0 forms shown" in page.summary.text()
+
+
+def test_show_only_verified_forms_with_their_batch(qtbot, open_window, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    batch = demo_workspace.batches.start(cycle_id, "Tuesday clinic", 1, None)
+    entry = demo_workspace.survey_entry.open_form(cycle_id, 501).entry
+    entry.press_digit(1)
+    demo_workspace.survey_entry.save_form(cycle_id, entry, batch.id)
+    window = open_window(demo_workspace)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    page = window.current_page()
+    assert page.model.record(0).batch == "Tuesday clinic"
+    page.status.setFocus()
+    qtbot.keyClick(page.status, Qt.Key.Key_Down)
+    qtbot.keyClick(page.status, Qt.Key.Key_Down)
+    assert page.status.currentText() == "Verified"
+    assert page.model.rowCount() == 4  # the demo's checked forms
+    assert {r.status for r in page.model.records()} == {"verified"}
