@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -11,14 +11,20 @@ from sqlalchemy.orm import Session
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.db.storage_errors import describe_os_error
-from pledge_desktop.domain.errors import NotFound, StorageError, ValidationError
-from pledge_desktop.domain.questionnaire import Questionnaire, from_json, to_json
+from pledge_desktop.domain.errors import DeleteRefused, NotFound, StorageError, ValidationError
+from pledge_desktop.domain.questionnaire import (
+    Questionnaire,
+    check_questionnaire,
+    from_json,
+    to_json,
+)
 from pledge_desktop.exchange.redcap import read_dictionary, write_dictionary
 from pledge_desktop.paths import resource
-from pledge_desktop.services.records import ChangeFeed, get_or_explain
+from pledge_desktop.services.records import ChangeFeed, delete_if_free, get_or_explain
 
 QUESTIONNAIRES = "questionnaires"
 TEMPLATES = ("primary-breast-cancer.json", "secondary-breast-cancer.json")
+TEMPLATE_SOURCE = "Pledge Desktop template"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,27 @@ class QuestionnaireSummary:
     questions: int
     source: str
     cycles: tuple[str, ...]
+    forms_typed: int = 0
+
+    @property
+    def is_template(self) -> bool:
+        return self.source == TEMPLATE_SOURCE
+
+    @property
+    def locked_because(self) -> str:
+        """Why this version cannot be changed; empty when it can."""
+        if self.is_template:
+            return (
+                "This is a template that comes with Pledge Desktop, so it stays as it is. "
+                "Make a copy to change it."
+            )
+        if self.forms_typed:
+            return (
+                f"{self.forms_typed} forms have been typed in with this version (cycle "
+                f"{', '.join(self.cycles)}), so it is locked: changing it would change what "
+                "those answers mean. Make a new version to change it; the next cycle can use it."
+            )
+        return ""
 
 
 def read_text_file(path: Path) -> str:
@@ -58,7 +85,7 @@ class QuestionnaireService:
             have = set(session.scalars(select(m.Questionnaire.name)))
             for template in templates:
                 if template.name not in have:
-                    session.add(_row(template, version=1, source="Pledge Desktop template"))
+                    session.add(_row(template, version=1, source=TEMPLATE_SOURCE))
                     added += 1
         if added:
             self._changes.announce(QUESTIONNAIRES)
@@ -70,11 +97,19 @@ class QuestionnaireService:
                 select(m.Questionnaire).order_by(m.Questionnaire.name, m.Questionnaire.version)
             ).all()
             uses: dict[int, list[str]] = {}
-            for label, questionnaire_id in session.execute(
-                select(m.PledgeCycle.label, m.PledgeCycle.questionnaire_id)
+            typed: dict[int, int] = {}
+            for label, questionnaire_id, forms in session.execute(
+                select(
+                    m.PledgeCycle.label,
+                    m.PledgeCycle.questionnaire_id,
+                    select(func.count())
+                    .where(m.SurveyResponse.cycle_id == m.PledgeCycle.id)
+                    .scalar_subquery(),
+                )
             ):
                 if questionnaire_id is not None:
                     uses.setdefault(questionnaire_id, []).append(label)
+                    typed[questionnaire_id] = typed.get(questionnaire_id, 0) + forms
             return [
                 QuestionnaireSummary(
                     row.id,
@@ -83,9 +118,98 @@ class QuestionnaireService:
                     len(from_json(row.definition).questions()),
                     row.source,
                     tuple(sorted(uses.get(row.id, []))),
+                    typed.get(row.id, 0),
                 )
                 for row in rows
             ]
+
+    def summary(self, questionnaire_id: int) -> QuestionnaireSummary:
+        for summary in self.summaries():
+            if summary.id == questionnaire_id:
+                return summary
+        raise NotFound("That questionnaire is no longer there.")
+
+    def definition(self, questionnaire_id: int) -> Questionnaire:
+        with self._db.reading() as session:
+            row = get_or_explain(session, m.Questionnaire, questionnaire_id, "questionnaire")
+            return from_json(row.definition)
+
+    def copy(self, questionnaire_id: int, name: str) -> int:
+        """A copy under a new name, version 1, to edit. Returns its id."""
+        name = name.strip()
+        if not name:
+            raise ValidationError({"name": "Please give the copy a name."})
+        with self._db.transaction() as session:
+            row = get_or_explain(session, m.Questionnaire, questionnaire_id, "questionnaire")
+            _refuse_taken_name(session, name)
+            copied = replace(from_json(row.definition), name=name)
+            new = _row(copied, version=1, source=f"Copy of {row.name} (version {row.version})")
+            session.add(new)
+            session.flush()
+            new_id = new.id
+        self._changes.announce(QUESTIONNAIRES)
+        return new_id
+
+    def new_version(self, questionnaire_id: int) -> int:
+        """The next version of a questionnaire, the same to start with, to edit."""
+        with self._db.transaction() as session:
+            row = get_or_explain(session, m.Questionnaire, questionnaire_id, "questionnaire")
+            newest = _latest_row(session, row.name).version
+            new = m.Questionnaire(
+                name=row.name,
+                version=newest + 1,
+                definition=row.definition,
+                source=f"New version of {row.name} (version {row.version})",
+            )
+            session.add(new)
+            session.flush()
+            new_id = new.id
+        self._changes.announce(QUESTIONNAIRES)
+        return new_id
+
+    def save_definition(self, questionnaire_id: int, questionnaire: Questionnaire) -> None:
+        """Save an edited questionnaire: refused when locked, or when it has problems."""
+        summary = self.summary(questionnaire_id)
+        if summary.locked_because:
+            raise ValidationError({"questionnaire": summary.locked_because})
+        problems = check_questionnaire(questionnaire)
+        if problems:
+            raise ValidationError({"questionnaire": " ".join(problems)})
+        with self._db.transaction() as session:
+            row = get_or_explain(session, m.Questionnaire, questionnaire_id, "questionnaire")
+            typed = session.scalar(
+                select(func.count())
+                .select_from(m.SurveyResponse)
+                .join(m.PledgeCycle, m.PledgeCycle.id == m.SurveyResponse.cycle_id)
+                .where(m.PledgeCycle.questionnaire_id == questionnaire_id)
+            )
+            if typed:  # forms typed in since the editor opened
+                raise ValidationError(
+                    {
+                        "questionnaire": "Forms have just been typed in with this version, so it "
+                        "is now locked. Make a new version to change it."
+                    }
+                )
+            if questionnaire.name != row.name:
+                if row.version > 1:
+                    raise ValidationError(
+                        {
+                            "name": "A new version keeps its questionnaire's name. Make a copy to "
+                            "use another name."
+                        }
+                    )
+                _refuse_taken_name(session, questionnaire.name)
+                row.name = questionnaire.name
+            row.definition = to_json(questionnaire)
+        self._changes.announce(QUESTIONNAIRES)
+
+    def delete(self, questionnaire_id: int) -> None:
+        """Delete a questionnaire no cycle uses (templates stay)."""
+        if self.summary(questionnaire_id).is_template:
+            raise DeleteRefused("The templates that come with Pledge Desktop cannot be deleted.")
+        with self._db.transaction() as session:
+            delete_if_free(session, m.Questionnaire, questionnaire_id, "questionnaire")
+        self._changes.announce(QUESTIONNAIRES)
 
     def latest(self, name: str) -> Questionnaire:
         with self._db.reading() as session:
@@ -139,16 +263,7 @@ class QuestionnaireService:
             raise ValidationError({"name": "Please give the questionnaire a name (--name)."})
         result = read_dictionary(read_text_file(path), name)
         with self._db.transaction() as session:
-            clash = session.scalar(
-                select(func.count()).where(m.Questionnaire.name == result.questionnaire.name)
-            )
-            if clash:
-                raise ValidationError(
-                    {
-                        "name": f'There is already a questionnaire called "{name}". '
-                        "Please choose another name."
-                    }
-                )
+            _refuse_taken_name(session, result.questionnaire.name)
             row = _row(result.questionnaire, version=1, source=f"REDCap: {path.name}")
             session.add(row)
             session.flush()
@@ -177,6 +292,13 @@ def _row(questionnaire: Questionnaire, version: int, source: str) -> m.Questionn
         definition=to_json(questionnaire),
         source=source,
     )
+
+
+def _refuse_taken_name(session: Session, name: str) -> None:
+    if session.scalar(select(func.count()).where(m.Questionnaire.name == name)):
+        raise ValidationError(
+            {"name": f'There is already a questionnaire called "{name}". Choose another name.'}
+        )
 
 
 def _latest_row(session: Session, name: str) -> m.Questionnaire:

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         from pledge_desktop.ui.home_page import HomePage
         from pledge_desktop.ui.hospital_page import HospitalPage
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
+        from pledge_desktop.ui.questionnaires_page import QuestionnairesPage
         from pledge_desktop.ui.responses_page import ResponsesPage
         from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
 
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
             (self.tr("Type in surveys"), lambda: SurveyEntryPage(context)),
             (self.tr("Survey responses"), lambda: ResponsesPage(context, self.correct_form)),
             (self.tr("Check typed forms"), lambda: ChecksPage(context, self.check_form)),
+            (self.tr("Questionnaires"), lambda: QuestionnairesPage(context)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()
