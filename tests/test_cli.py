@@ -40,8 +40,23 @@ def test_demo_refuses_to_overwrite_and_rebuilds_with_force(capsys, data_dir: Pat
     run(capsys, "demo", "--data-dir", str(data_dir))
     code, out, _ = run(capsys, "demo", "--data-dir", str(data_dir))
     assert code == 0 and "--force" in out
+    # things the nurse did in the demo since: printed forms, a half-typed one
+    run(
+        capsys,
+        "forms",
+        "--cycle",
+        "2026",
+        "--count",
+        "2",
+        "--out",
+        str(data_dir / "f.pdf"),
+        "--data-dir",
+        str(data_dir),
+    )
     code, out, _ = run(capsys, "demo", "--force", "--data-dir", str(data_dir))
     assert code == 0
+    code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
+    assert code == 0, out
     assert list((data_dir / "backups").glob("before-demo-rebuild-*"))
 
 

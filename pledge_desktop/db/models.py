@@ -242,6 +242,69 @@ class PatientRepresentative(Base):
     consent_to_be_named: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Goal(Base):
+    """One goal of the pledge, in one cycle; a goal carried into the next cycle is a new row
+    pointing back at the one it came from, so its history is kept."""
+
+    __tablename__ = "goal"
+    __table_args__ = {"info": {"label": ("goal", "goals")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), index=True)
+    term: Mapped[str] = mapped_column(String(10))  # short, medium, long
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id"))
+    target_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id"))
+
+
+class GoalUpdate(Base):
+    """A dated note on a goal's progress."""
+
+    __tablename__ = "goal_update"
+    __table_args__ = {"info": {"label": ("progress update", "progress updates")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[date] = mapped_column(Date)
+    progress: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)
+
+
+class GoalEvidence(Base):
+    """What a goal rests on: a survey question (by code), later an interview theme or quote."""
+
+    __tablename__ = "goal_evidence"
+    __table_args__ = (
+        UniqueConstraint("goal_id", "kind", "ref", name="uq_goal_evidence_goal_kind_ref"),
+        {"info": {"label": ("evidence link", "evidence links")}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # question, theme, quote
+    ref: Mapped[str] = mapped_column(String(100))
+
+
+class CareStandard(Base):
+    """One of the team's promises to every patient, reviewed each cycle."""
+
+    __tablename__ = "care_standard"
+    __table_args__ = {"info": {"label": ("standard of care", "standards of care")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class AuditEntry(Base):
     """One changed field of one record. Append-only: triggers refuse UPDATE and DELETE."""
 

@@ -23,10 +23,13 @@ from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
 from pledge_desktop.services.batches import BatchService
 from pledge_desktop.services.cycles import CyclesService
+from pledge_desktop.services.goals import GoalsService
 from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
 from pledge_desktop.services.questionnaires import QuestionnaireService
 from pledge_desktop.services.records import ChangeFeed
+from pledge_desktop.services.results import ResultsService
 from pledge_desktop.services.setup import SetupService
+from pledge_desktop.services.standards import StandardsService
 from pledge_desktop.services.survey_entry import SurveyEntryService
 from pledge_desktop.services.survey_forms import SurveyFormsService
 from pledge_desktop.services.verification import VerificationService
@@ -66,6 +69,9 @@ class Workspace:
         self.survey_entry = SurveyEntryService(self.db, self.changes)
         self.batches = BatchService(self.db, self.changes)
         self.verification = VerificationService(self.db, self.changes)
+        self.goals = GoalsService(self.db, self.changes)
+        self.standards = StandardsService(self.db, self.changes)
+        self.results = ResultsService(self.db)
 
     @property
     def is_demo(self) -> bool:

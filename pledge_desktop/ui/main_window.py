@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         # The screens are imported here, after the window's first paint, to keep start-up fast.
         from pledge_desktop.ui.checks_page import ChecksPage
         from pledge_desktop.ui.cycles_page import CyclesPage
+        from pledge_desktop.ui.goals_page import GoalsPage
         from pledge_desktop.ui.home_page import HomePage
         from pledge_desktop.ui.hospital_page import HospitalPage
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
@@ -202,15 +203,15 @@ class MainWindow(QMainWindow):
             (self.tr("Survey responses"), lambda: ResponsesPage(context, self.correct_form)),
             (self.tr("Check typed forms"), lambda: ChecksPage(context, self.check_form)),
             (self.tr("Questionnaires"), lambda: QuestionnairesPage(context)),
+            (self.tr("Goals and standards"), lambda: GoalsPage(context)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()
         self.go_menu.clear()
         for number, (name, _make) in enumerate(self.sections, start=1):
             self.nav.addItem(name)
-            self._action(
-                self.go_menu, name, lambda _on=False, n=number - 1: self.go_to(n), f"Ctrl+{number}"
-            )
+            keys = f"Ctrl+{number % 10}" if number <= 10 else None  # the tenth is Ctrl+0
+            self._action(self.go_menu, name, lambda _on=False, n=number - 1: self.go_to(n), keys)
         self.nav.blockSignals(False)
         self.nav.show()
         self.cycle_bar.show()

@@ -28,14 +28,16 @@ from pledge_desktop.domain.errors import PledgeError, ValidationError
 
 T = TypeVar("T")
 
-LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK = (
+LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK, OPTIONAL_DATE = (
     "line",
     "text",
     "choice",
     "editable_choice",
     "date",
     "check",
+    "optional_date",
 )
+NO_DATE = QDate(2000, 1, 1)  # an optional date at its lowest reads "(none)"
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,11 @@ class RecordForm(QWidget):
                 combo.addItem(label, value)
             combo.currentTextChanged.connect(self._changed)
             return combo
-        if spec.kind == DATE:
+        if spec.kind in (DATE, OPTIONAL_DATE):
             edit = QDateEdit()
+            if spec.kind == OPTIONAL_DATE:
+                edit.setMinimumDate(NO_DATE)
+                edit.setSpecialValueText("(none)")
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.dateChanged.connect(self._changed)
@@ -142,6 +147,9 @@ class RecordForm(QWidget):
             else:
                 widget.setCurrentIndex(max(index, 0))
         elif isinstance(widget, QDateEdit):
+            if value is None and spec.kind == OPTIONAL_DATE:
+                widget.setDate(NO_DATE)
+                return
             day = value or date.today()
             widget.setDate(QDate(day.year, day.month, day.day))
         elif isinstance(widget, QCheckBox):
@@ -160,7 +168,8 @@ class RecordForm(QWidget):
                 data = widget.itemData(index) if index >= 0 else None
                 result[spec.name] = data if data is not None else widget.currentText()
             elif isinstance(widget, QDateEdit):
-                result[spec.name] = widget.date().toPython()
+                optional_none = spec.kind == OPTIONAL_DATE and widget.date() == NO_DATE
+                result[spec.name] = None if optional_none else widget.date().toPython()
             elif isinstance(widget, QCheckBox):
                 result[spec.name] = widget.isChecked()
             elif isinstance(widget, QLineEdit):
