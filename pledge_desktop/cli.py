@@ -104,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
     )
     _questionnaire_commands(command)
+    goals = command(
+        "goals",
+        "Print a cycle's goals with their status, owner, target date and latest progress, "
+        "for a team meeting.",
+        _goals,
+    )
+    goals.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
+    goals.add_argument(
+        "--format",
+        choices=("md", "csv"),
+        default="md",
+        help="md: readable text (Markdown, the default); csv: for a spreadsheet",
+    )
     responses = command("responses", "Survey responses: import forms typed into a spreadsheet.")
     jobs = responses.add_subparsers(dest="job", metavar="JOB", required=True, help="what to do")
     importing = jobs.add_parser(
@@ -285,6 +298,21 @@ def _forms(args: argparse.Namespace, data_dir: Path) -> int:
         f"Wrote forms {printed.first:05d} to {printed.last:05d} for cycle {cycle.label} "
         f"to {printed.path}"
     )
+    return 0
+
+
+def _goals(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.exchange.goals_listing import goals_csv, goals_markdown
+
+    with _open(data_dir, write=False) as workspace:
+        cycle = workspace.cycles.find(args.cycle)
+        assert cycle.id is not None
+        cards = workspace.goals.board(cycle.id)
+        horizons = workspace.goals.horizons()
+    if args.format == "csv":
+        sys.stdout.write(goals_csv(cards))
+    else:
+        print(goals_markdown(cards, cycle.label, horizons))
     return 0
 
 

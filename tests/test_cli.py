@@ -311,3 +311,20 @@ def test_responses_import_all_or_nothing(capsys, data_dir: Path, tmp_path: Path)
     assert '- Row 3, column overall_rating: "9" is not one of the box numbers' in err
     code, out, _ = run(capsys, "responses", "import", str(good), "--data-dir", str(data_dir))
     assert code == 0 and "into cycle 2026" in out
+
+
+def test_goals_for_a_team_meeting(capsys, data_dir: Path) -> None:
+    import csv
+    import io
+
+    run(capsys, "demo", "--data-dir", str(data_dir))
+    code, out, _ = run(capsys, "goals", "--cycle", "2026", "--data-dir", str(data_dir))
+    assert code == 0
+    assert out.startswith("# Our pledge: goals for cycle 2026")
+    assert "## Long term (in 1 to 3 years)" in out
+    code, out, _ = run(capsys, "goals", "--format", "csv", "--data-dir", str(data_dir))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 7
+    assert {r["status"] for r in rows} >= {"In progress", "Proposed", "Agreed"}
+    code, _, err = run(capsys, "goals", "--cycle", "1999", "--data-dir", str(data_dir))
+    assert code == 1 and "1999" in err

@@ -151,6 +151,18 @@ def validate_update(update: GoalUpdate, today: date) -> GoalUpdate:
 
 
 @dataclass(frozen=True)
+class GoalCard:
+    """A goal as the board and the listings show it."""
+
+    goal: Goal
+    owner: str
+    overdue: bool
+    evidence: int  # how many links to what it rests on
+    latest: GoalUpdate | None
+    carried_from_cycle: str  # "" unless carried forward
+
+
+@dataclass(frozen=True)
 class CareStandard:
     cycle_id: int
     text: str

@@ -15,6 +15,7 @@ from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.domain.goals import (
     DEFAULT_HORIZONS,
     Goal,
+    GoalCard,
     GoalStatus,
     GoalUpdate,
     Progress,
@@ -37,18 +38,6 @@ from pledge_desktop.services.survey_store import cycle_questionnaire
 GOALS = "goals"
 QUESTION = "question"
 HORIZON_SETTING = "goal_horizon_{term}"
-
-
-@dataclass(frozen=True)
-class GoalCard:
-    """A goal as the board shows it."""
-
-    goal: Goal
-    owner: str
-    overdue: bool
-    evidence: int
-    latest: GoalUpdate | None
-    carried_from_cycle: str  # "" unless carried forward
 
 
 @dataclass(frozen=True)
@@ -106,6 +95,10 @@ class GoalsService:
                 came_from = ""
                 if row.carried_from_id is not None:
                     came_from = _cycle_of_goal(session, row.carried_from_id)
+                    if row.id not in latest:  # nothing new yet: the last word of the cycle before
+                        latest_before = _latest_in_chain(session, row.carried_from_id)
+                        if latest_before is not None:
+                            latest[row.id] = latest_before
                 cards.append(
                     GoalCard(
                         goal,
@@ -241,16 +234,15 @@ class GoalsService:
     def evidence(self, goal_id: int) -> list[Evidence]:
         with self._db.reading() as session:
             row = get_or_explain(session, m.Goal, goal_id, "goal")
-            numbered = {
-                q.code: f"Q{n}. {q.text}"
-                for n, q in cycle_questionnaire(session, row.cycle_id).numbered()
-            }
+            questions = cycle_questionnaire(session, row.cycle_id).numbered()
+            numbered = {q.code: f"Q{n}. {q.text}" for n, q in questions}
+            order = {q.code: n for n, q in questions}
             links = session.scalars(
                 select(m.GoalEvidence)
                 .where(m.GoalEvidence.goal_id == goal_id)
                 .order_by(m.GoalEvidence.id)
             )
-            return [
+            found = [
                 Evidence(
                     link.id,
                     link.kind,
@@ -259,6 +251,7 @@ class GoalsService:
                 )
                 for link in links
             ]
+        return sorted(found, key=lambda e: order.get(e.ref, len(order) + 1))  # the form's order
 
     def link_question(self, goal_id: int, question_code: str) -> None:
         with self._db.transaction() as session:
@@ -399,6 +392,19 @@ def _check_owner(session: Session, goal: Goal) -> None:
     owner = session.get(m.TeamMember, goal.owner_id)
     if owner is None or owner.cycle_id != goal.cycle_id:
         raise ValidationError({"owner_id": "Choose the owner from this cycle's team."})
+
+
+def _latest_in_chain(session: Session, goal_id: int | None) -> GoalUpdate | None:
+    while goal_id is not None:
+        row = session.scalars(
+            select(m.GoalUpdate)
+            .where(m.GoalUpdate.goal_id == goal_id)
+            .order_by(m.GoalUpdate.on_date.desc(), m.GoalUpdate.id.desc())
+        ).first()
+        if row is not None:
+            return _update(row)
+        goal_id = session.scalar(select(m.Goal.carried_from_id).where(m.Goal.id == goal_id))
+    return None
 
 
 def _cycle_of_goal(session: Session, goal_id: int) -> str:

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.domain.goals import Goal, Term
-from pledge_desktop.services.goals import GoalCard
+from pledge_desktop.domain.goals import Goal, GoalCard, Term
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.goal_dialogs import (
     CarryForwardDialog,
@@ -98,7 +97,7 @@ class GoalsBoard(QWidget):
         self.carry_note = QLabel()
         self.carry_note.setObjectName("carryNote")
         self.carry_note.setWordWrap(True)
-        self.carry_button = QPushButton(self.tr("Carry &forward…"))
+        self.carry_button = QPushButton(self.tr("Carr&y forward…"))
         self.carry_button.setObjectName("carryForward")
         self.carry_button.clicked.connect(self.carry_forward)
         carry_row = QHBoxLayout()
@@ -178,7 +177,7 @@ class GoalsBoard(QWidget):
             ("update", self.tr("Add &update…"), self.add_update),
             ("link", self.tr("&Link question…"), self.link_question),
             ("open", self.tr("&Open"), self.open_evidence),
-            ("unlink", self.tr("&Unlink"), self.unlink),
+            ("unlink", self.tr("Unlin&k"), self.unlink),
         ):
             button = QPushButton(text)
             button.setObjectName(f"goal_{name}")

@@ -26,7 +26,7 @@ def hospital_fields(widget: QWidget) -> list[FormField]:
     return [
         FormField("name", tr("Hospital &name"), hint=tr("As patients know it")),
         FormField("trust_name", tr("NHS &trust")),
-        FormField("trust_code", tr("Trust &code"), hint=tr("ODS code, three characters, e.g. RXX")),
+        FormField("trust_code", tr("Trust co&de"), hint=tr("ODS code, three characters, e.g. RXX")),
         FormField("site_code", tr("&Site code"), hint=tr("ODS code, five characters, e.g. RXX01")),
         FormField("unit_phone", tr("Breast unit &phone"), hint=tr("e.g. 01234 567890")),
         FormField("out_of_hours_phone", tr("&Out-of-hours phone"), hint=tr("For the booklet")),

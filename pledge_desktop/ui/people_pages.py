@@ -31,7 +31,7 @@ class TeamPage(_CyclePage):
 
     def fields(self) -> list[FormField]:
         return [
-            FormField("name", self.tr("&Name"), hint=self.tr("As patients will see it")),
+            FormField("name", self.tr("Na&me"), hint=self.tr("As patients will see it")),
             FormField(
                 "role",
                 self.tr("&Role"),
@@ -92,9 +92,9 @@ class RepresentativesPage(_CyclePage):
 
     def fields(self) -> list[FormField]:
         return [
-            FormField("name", self.tr("&Name"), hint=self.tr("Or initials, if they prefer")),
+            FormField("name", self.tr("Na&me"), hint=self.tr("Or initials, if they prefer")),
             FormField(
-                "contact", self.tr("How to &contact"), hint=self.tr("Phone, post, via the unit…")
+                "contact", self.tr("How to con&tact"), hint=self.tr("Phone, post, via the unit…")
             ),
             FormField(
                 "consent_to_be_named",

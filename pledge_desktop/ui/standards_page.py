@@ -59,7 +59,7 @@ class StandardsPage(RecordListPage):
                 CHECK,
                 hint=self.tr("Reviewed with patients this cycle"),
             ),
-            FormField("review_note", self.tr("Review &note"), TEXT, self.tr("Optional")),
+            FormField("review_note", self.tr("Re&view note"), TEXT, self.tr("Optional")),
         ]
 
     def columns(self) -> list[Column]:

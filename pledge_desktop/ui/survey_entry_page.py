@@ -91,7 +91,7 @@ class SurveyEntryPage(QWidget):
         self.serial_input.setMinimumWidth(220)
         self.serial_input.setMaximumWidth(260)
         self.serial_input.returnPressed.connect(self.open_typed_serial)
-        serial_label = QLabel(self.tr("&Form number:"))
+        serial_label = QLabel(self.tr("Form nu&mber:"))
         serial_label.setBuddy(self.serial_input)
         self.progress = QLabel()
         self.progress.setObjectName("entryProgress")
@@ -131,7 +131,7 @@ class SurveyEntryPage(QWidget):
         self.batches = BatchBar(context)
         self.batches.changed.connect(self.focus_start)
         self.checking = False
-        self.check_box = QCheckBox(self.tr("&Checking: type forms in again, blind"))
+        self.check_box = QCheckBox(self.tr("Chec&king: type forms in again, blind"))
         self.check_box.setObjectName("checkingMode")
         self.check_box.setToolTip(
             self.tr(
