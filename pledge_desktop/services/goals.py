@@ -146,12 +146,19 @@ class GoalsService:
             for term in Term
         }
 
-    def set_horizon(self, term: Term, words: str) -> None:
-        words = " ".join(words.split())
-        if not words:
-            raise ValidationError({"horizon": 'Say what the term means, like "within 6 months".'})
+    def set_horizons(self, horizons: dict[Term, str]) -> None:
+        """Say what each term means here, all together."""
+        tidy = {term: " ".join(words.split()) for term, words in horizons.items()}
+        empty = [term.label for term, words in tidy.items() if not words]
+        if empty:
+            raise ValidationError(
+                {"horizon": f'Say what {empty[0].lower()} means, like "within 6 months".'}
+            )
         with self._db.transaction() as session:
-            session.merge(m.AppSetting(key=HORIZON_SETTING.format(term=term.value), value=words))
+            for term, words in tidy.items():
+                session.merge(
+                    m.AppSetting(key=HORIZON_SETTING.format(term=term.value), value=words)
+                )
         self._changes.announce(GOALS)
 
     # --- changing ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -363,5 +364,39 @@ class CarryForwardDialog(QDialog):
             self.carried = len(self.context.workspace.goals.carry_forward(self.cycle_id, chosen))
         except PledgeError as error:
             show_problem(self, self.tr("Not carried forward"), error)
+            return
+        super().accept()
+
+
+class HorizonsDialog(QDialog):
+    """What short, medium and long term mean for this team, as printed in the booklet."""
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("horizonsDialog")
+        self.setWindowTitle(self.tr("What the terms mean"))
+        self.context = context
+        self.lines: dict[Term, QLineEdit] = {}
+        form = QFormLayout()
+        for term, words in context.workspace.goals.horizons().items():
+            line = QLineEdit(words)
+            line.setObjectName(f"horizon_{term.value}")
+            self.lines[term] = line
+            form.addRow(term.label, line)
+        self.problem = QLabel()
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr('As printed in the booklet, e.g. "within 6 months":')))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(_buttons(self, self.tr("Save")))
+
+    def accept(self) -> None:
+        try:
+            self.context.workspace.goals.set_horizons(
+                {term: line.text() for term, line in self.lines.items()}
+            )
+        except ValidationError as problems:
+            self.problem.setText("⚠ " + " ".join(problems.problems.values()))
             return
         super().accept()

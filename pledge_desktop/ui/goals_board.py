@@ -31,6 +31,7 @@ from pledge_desktop.ui.goal_dialogs import (
     CarryForwardDialog,
     EvidenceDialog,
     GoalDialog,
+    HorizonsDialog,
     LinkQuestionDialog,
     StatusDialog,
     UpdateDialog,
@@ -143,7 +144,13 @@ class GoalsBoard(QWidget):
         keys.setStyleSheet("color: #333;")
         keys.setWordWrap(True)
         board.addWidget(keys)
-        board.addWidget(new_button)
+        terms_button = QPushButton(self.tr("What the &terms mean…"))
+        terms_button.setObjectName("changeHorizons")
+        terms_button.clicked.connect(self.change_horizons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(new_button, 1)
+        bottom.addWidget(terms_button)
+        board.addLayout(bottom)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(board, 3)
@@ -406,6 +413,10 @@ class GoalsBoard(QWidget):
         link_id, _kind, _code = item.data(Qt.ItemDataRole.UserRole)
         self._run(lambda: self.context.workspace.goals.unlink(link_id))
         self._select(goal.id)
+
+    def change_horizons(self) -> None:
+        if HorizonsDialog(self.context, self).exec():
+            self.refresh()
 
     def carry_forward(self) -> None:
         if self.context.cycle_id is None:

@@ -131,10 +131,15 @@ def test_evidence_links_to_questions_both_ways(demo_workspace, cycle_id) -> None
 def test_horizons_can_be_put_in_the_teams_words(demo_workspace) -> None:
     goals = demo_workspace.goals
     assert goals.horizons()[Term.SHORT] == "within 6 months"
-    goals.set_horizon(Term.SHORT, "within 3 months")
-    assert goals.horizons()[Term.SHORT] == "within 3 months"
-    with pytest.raises(ValidationError):
-        goals.set_horizon(Term.LONG, " ")
+    goals.set_horizons({Term.SHORT: " within  3 months", Term.LONG: "in 2 to 4 years"})
+    assert goals.horizons() == {
+        Term.SHORT: "within 3 months",
+        Term.MEDIUM: "within 12 months",
+        Term.LONG: "in 2 to 4 years",
+    }
+    with pytest.raises(ValidationError, match="long term means"):
+        goals.set_horizons({Term.SHORT: "soon", Term.LONG: " "})
+    assert goals.horizons()[Term.SHORT] == "within 3 months", "nothing half-saved"
 
 
 def test_standards_start_from_last_cycle_or_the_suggested_list(demo_workspace) -> None:

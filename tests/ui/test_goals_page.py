@@ -192,3 +192,19 @@ def test_standards_of_care_start_and_are_reviewed(qtbot, page, demo_workspace) -
     qtbot.keyClick(reviewed, Qt.Key.Key_S, CTRL)
     cycle_id = demo_workspace.cycles.find("2027").id
     assert demo_workspace.standards.standards(cycle_id)[0].reviewed
+
+
+def test_what_the_terms_mean_is_the_teams_choice(qtbot, page, demo_workspace) -> None:
+    board = page.board
+
+    def rename(dialog: QDialog) -> None:
+        line = dialog.lines[Term.SHORT]
+        line.setFocus()
+        line.selectAll()
+        qtbot.keyClicks(line, "within 3 months")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    when_dialog("horizonsDialog", rename)
+    qtbot.keyClick(board, Qt.Key.Key_T, ALT)
+    qtbot.waitUntil(lambda: board.horizons[Term.SHORT].text() == "Within 3 months")
+    assert demo_workspace.goals.horizons()[Term.SHORT] == "within 3 months"
