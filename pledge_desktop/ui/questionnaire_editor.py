@@ -207,6 +207,10 @@ class QuestionnaireEditor(QWidget):
         form.addRow(self.tr("Code"), self.q_code)
         form.addRow("", self.q_required)
         form.addRow("", self.q_quasi)
+        self.q_goals = QLabel()
+        self.q_goals.setObjectName("questionGoals")
+        self.q_goals.setWordWrap(True)
+        form.addRow(self.tr("Goals resting on it"), self.q_goals)
         return page
 
     # --- loading and showing --------------------------------------------------------------
@@ -316,6 +320,10 @@ class QuestionnaireEditor(QWidget):
         self.q_range.setText(f"{low:g} to {high:g}" if low is not None and high is not None else "")
         self.q_hint.setText(question.hint)
         self.q_rule.setText(rule_text(question.show_if))
+        goals = self.context.workspace.goals.goals_for_question(question.code)
+        self.q_goals.setText(
+            "; ".join(f"{title} ({cycle})" for cycle, title in goals) or self.tr("none yet")
+        )
         self._update_option_box(question.type)
 
     def _update_option_box(self, answer_type: AnswerType) -> None:

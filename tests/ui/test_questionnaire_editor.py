@@ -50,6 +50,15 @@ def test_copy_a_template_change_it_undo_and_save(qtbot, open_window, demo_worksp
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Down)  # the first question
     assert editor.q_code.text() == "diag_private"
+    assert editor.q_goals.text() == "A quiet room for giving results (2025)"  # the demo's
+    for _ in range(6):  # down to Q6, past the heading of the next section
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert editor.q_code.text() == "bcn_contact"
+    assert "Call back on the same day (2025); Call back on the same day (2026)" in (
+        editor.q_goals.text()
+    )
+    qtbot.keyClick(tree, Qt.Key.Key_Home)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
     # reword it
     editor.q_text.setFocus()
     editor.q_text.selectAll()
