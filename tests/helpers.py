@@ -51,3 +51,22 @@ def read_next_dialog(read: Callable[[QWidget], object], into: list) -> None:
         dialog.reject()
 
     QTimer.singleShot(0, look)
+
+
+def when_dialog(name: str, act: Callable[[QWidget], None]) -> None:
+    """When the modal dialog named `name` opens, run `act` on it (key presses, checks). If `act`
+    fails, the dialog is closed, so the test fails instead of waiting for ever."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != name:
+            QTimer.singleShot(10, look)
+            return
+        try:
+            act(dialog)
+        except BaseException:
+            if dialog.isVisible():
+                dialog.done(0)  # type: ignore[attr-defined]
+            raise
+
+    QTimer.singleShot(0, look)

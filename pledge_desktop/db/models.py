@@ -305,6 +305,92 @@ class CareStandard(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class Interview(Base):
+    """A patient interview, known only by a pseudonym; its transcript and consent."""
+
+    __tablename__ = "interview"
+    __table_args__ = (
+        UniqueConstraint("cycle_id", "pseudonym", name="uq_interview_cycle_pseudonym"),
+        {"info": {"label": ("interview", "interviews")}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), index=True)
+    pseudonym: Mapped[str] = mapped_column(String(10))
+    interview_date: Mapped[date] = mapped_column(Date)
+    interviewer_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id"))
+    setting: Mapped[str] = mapped_column(String(20))
+    stages: Mapped[str] = mapped_column(Text, default="")  # names joined by ";"
+    length_minutes: Mapped[int | None] = mapped_column(Integer)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    consent_how: Mapped[str] = mapped_column(Text, default="")
+    consent_recording: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_quotes_anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_quotes_first_name: Mapped[bool] = mapped_column(Boolean, default=False)
+    transcript: Mapped[str] = mapped_column(Text, default="")
+    audio_file: Mapped[str] = mapped_column(String(200), default="")
+    audio_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Theme(Base):
+    """A theme of the codebook; themes nest one level."""
+
+    __tablename__ = "theme"
+    __table_args__ = {"info": {"label": ("theme", "themes")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String(7))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
+
+
+class CodedPassage(Base):
+    """A stretch of a transcript coded into themes (see passage_theme), with a memo."""
+
+    __tablename__ = "coded_passage"
+    __table_args__ = {"info": {"label": ("coded passage", "coded passages")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interview.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    memo: Mapped[str] = mapped_column(Text, default="")
+
+
+class PassageTheme(Base):
+    """Which themes a passage is coded into."""
+
+    __tablename__ = "passage_theme"
+    __table_args__ = (
+        UniqueConstraint("passage_id", "theme_id", name="uq_passage_theme"),
+        {"info": {"label": ("coding", "codings")}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    passage_id: Mapped[int] = mapped_column(
+        ForeignKey("coded_passage.id", ondelete="CASCADE"), index=True
+    )
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"), index=True)
+
+
+class Quote(Base):
+    """A passage chosen as a quote, in the words to be printed, and whether it is approved."""
+
+    __tablename__ = "quote"
+    __table_args__ = {"info": {"label": ("quote", "quotes")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("coded_passage.id"), index=True)
+    wording: Mapped[str] = mapped_column(Text)
+    attribution: Mapped[str] = mapped_column(String(20))
+    attributed_to: Mapped[str] = mapped_column(String(200))
+    approved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class AuditEntry(Base):
     """One changed field of one record. Append-only: triggers refuse UPDATE and DELETE."""
 

@@ -20,6 +20,7 @@ from pledge_desktop.domain.setup import (
     TeamMember,
 )
 from pledge_desktop.services.demo_goals import add_demo_goals
+from pledge_desktop.services.demo_interviews import add_demo_interviews
 from pledge_desktop.services.demo_reset import clear_demo_data
 from pledge_desktop.services.demo_responses import add_demo_checks, add_demo_responses
 from pledge_desktop.services.workspace import Workspace
@@ -97,6 +98,7 @@ def fill_demo(workspace: Workspace) -> None:
         add_demo_checks(workspace.survey_entry, workspace.verification, cycle.id, seed=cycle.id)
     assert first.id is not None and current.id is not None
     add_demo_goals(workspace.goals, workspace.standards, workspace.setup, first.id, current.id)
+    add_demo_interviews(workspace.interviews, workspace.coding, workspace.setup, current.id)
 
 
 def _in_cycle(record: _Person, cycle_id: int | None) -> _Person:

@@ -22,8 +22,10 @@ from pledge_desktop.db.migrate import SchemaState, read_schema, upgrade
 from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
 from pledge_desktop.services.batches import BatchService
+from pledge_desktop.services.coding import CodingService
 from pledge_desktop.services.cycles import CyclesService
 from pledge_desktop.services.goals import GoalsService
+from pledge_desktop.services.interviews import InterviewsService
 from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
 from pledge_desktop.services.questionnaires import QuestionnaireService
 from pledge_desktop.services.records import ChangeFeed
@@ -72,6 +74,8 @@ class Workspace:
         self.goals = GoalsService(self.db, self.changes)
         self.standards = StandardsService(self.db, self.changes)
         self.results = ResultsService(self.db)
+        self.interviews = InterviewsService(self.db, self.data_dir, self.changes)
+        self.coding = CodingService(self.db, self.changes)
 
     @property
     def is_demo(self) -> bool:

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         from pledge_desktop.ui.goals_page import GoalsPage
         from pledge_desktop.ui.home_page import HomePage
         from pledge_desktop.ui.hospital_page import HospitalPage
+        from pledge_desktop.ui.interviews_page import InterviewsPage
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
         from pledge_desktop.ui.questionnaires_page import QuestionnairesPage
         from pledge_desktop.ui.responses_page import ResponsesPage
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
             (self.tr("Check typed forms"), lambda: ChecksPage(context, self.check_form)),
             (self.tr("Questionnaires"), lambda: QuestionnairesPage(context)),
             (self.tr("Goals and standards"), lambda: GoalsPage(context)),
+            (self.tr("Interviews"), lambda: InterviewsPage(context)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()

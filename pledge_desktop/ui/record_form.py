@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +29,7 @@ from pledge_desktop.domain.errors import PledgeError, ValidationError
 
 T = TypeVar("T")
 
-LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK, OPTIONAL_DATE = (
+LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK, OPTIONAL_DATE, MULTI = (
     "line",
     "text",
     "choice",
@@ -36,6 +37,7 @@ LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK, OPTIONAL_DATE = (
     "date",
     "check",
     "optional_date",
+    "multi",
 )
 NO_DATE = QDate(2000, 1, 1)  # an optional date at its lowest reads "(none)"
 
@@ -47,6 +49,30 @@ class FormField:
     kind: str = LINE
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, what the nurse sees)
     hint: str = ""  # placeholder and accessible description
+
+
+class MultiChoice(QWidget):
+    """Several of a few choices, as tick boxes in rows of three."""
+
+    toggled = Signal()
+
+    def __init__(self, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for index, (value, label) in enumerate(choices):
+            box = QCheckBox(label)
+            box.toggled.connect(lambda _on: self.toggled.emit())
+            grid.addWidget(box, index // 3, index % 3)
+            self.boxes[value] = box
+
+    def chosen(self) -> tuple[str, ...]:
+        return tuple(value for value, box in self.boxes.items() if box.isChecked())
+
+    def set_chosen(self, values: Sequence[str]) -> None:
+        for value, box in self.boxes.items():
+            box.setChecked(value in values)
 
 
 class RecordForm(QWidget):
@@ -109,6 +135,10 @@ class RecordForm(QWidget):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.dateChanged.connect(self._changed)
             return edit
+        if spec.kind == MULTI:
+            multi = MultiChoice(spec.choices)
+            multi.toggled.connect(self._changed)
+            return multi
         if spec.kind == CHECK:
             box = QCheckBox(spec.hint or spec.label)
             box.toggled.connect(self._changed)
@@ -121,6 +151,20 @@ class RecordForm(QWidget):
 
     def widget(self, name: str) -> QWidget:
         return self._widgets[name]
+
+    def set_choices(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        """New choices for a drop-down (e.g. the team of another cycle), keeping the choice."""
+        combo = self._widgets[name]
+        assert isinstance(combo, QComboBox)
+        kept = combo.currentData()
+        self._loading = True
+        try:
+            combo.clear()
+            for value, label in choices:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(kept), 0))
+        finally:
+            self._loading = False
 
     def _changed(self, *_args: Any) -> None:
         if not self._loading:
@@ -154,8 +198,10 @@ class RecordForm(QWidget):
             widget.setDate(QDate(day.year, day.month, day.day))
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
+        elif isinstance(widget, MultiChoice):
+            widget.set_chosen(value or ())
         elif isinstance(widget, QLineEdit):
-            widget.setText(value or "")
+            widget.setText("" if value is None else str(value))
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -172,6 +218,8 @@ class RecordForm(QWidget):
                 result[spec.name] = None if optional_none else widget.date().toPython()
             elif isinstance(widget, QCheckBox):
                 result[spec.name] = widget.isChecked()
+            elif isinstance(widget, MultiChoice):
+                result[spec.name] = widget.chosen()
             elif isinstance(widget, QLineEdit):
                 result[spec.name] = widget.text()
         return result

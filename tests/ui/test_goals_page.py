@@ -1,13 +1,11 @@
 """The goals board and standards of care, by keyboard."""
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from pledge_desktop.domain.goals import GoalStatus, Term
-from tests.helpers import answer_next_dialog, reactivate
+from tests.helpers import answer_next_dialog, reactivate, when_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -26,17 +24,6 @@ def page(qtbot, open_window, demo_workspace):
 @pytest.fixture
 def cycle_id(demo_workspace) -> int:
     return demo_workspace.cycles.find("2026").id
-
-
-def when_dialog(name: str, act: Callable[[QDialog], None]) -> None:
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog.objectName() == name:
-            act(dialog)
-        else:
-            QTimer.singleShot(10, look)
-
-    QTimer.singleShot(0, look)
 
 
 def goal_titled(workspace, cycle_id, title):  # type: ignore[no-untyped-def]
