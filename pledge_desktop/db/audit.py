@@ -7,6 +7,7 @@ still shows what changed. Tables whose `info` says `audited: False` are skipped.
 from __future__ import annotations
 
 import getpass
+import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -30,6 +31,8 @@ def as_text(value: Any) -> str | None:
         return "true" if value else "false"
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes):  # a picture: its size and fingerprint, not its bytes
+        return f"{len(value):,} bytes, SHA-256 {hashlib.sha256(value).hexdigest()[:16]}"
     return str(value)
 
 

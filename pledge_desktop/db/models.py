@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -302,6 +303,41 @@ class CareStandard(Base):
     text: Mapped[str] = mapped_column(Text)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     review_note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Booklet(Base):
+    """A cycle's booklet: the team's own words and what is left out of it."""
+
+    __tablename__ = "booklet"
+    __table_args__ = {"info": {"label": ("booklet", "booklets")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), unique=True)
+    welcome: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    out_of_hours: Mapped[str] = mapped_column(Text, default="")
+    get_involved: Mapped[str] = mapped_column(Text, default="")
+    other_formats: Mapped[str] = mapped_column(Text, default="")
+    show_team: Mapped[bool] = mapped_column(Boolean, default=True)
+    goals_left_out: Mapped[str] = mapped_column(Text, default="")  # ids joined by ","
+    standards_left_out: Mapped[str] = mapped_column(Text, default="")
+    quotes_left_out: Mapped[str] = mapped_column(Text, default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    photo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class BookletHighlight(Base):
+    """A headline finding for the booklet: a question's answers and a plain sentence."""
+
+    __tablename__ = "booklet_highlight"
+    __table_args__ = {"info": {"label": ("results highlight", "results highlights")}}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"), index=True)
+    question_code: Mapped[str] = mapped_column(String(100))
+    option_codes: Mapped[str] = mapped_column(String(100))  # codes joined by ","
+    wording: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
+from pledge_desktop.domain.booklet import BookletChoices, Highlight
 from pledge_desktop.domain.errors import DataFolderProblem
 from pledge_desktop.domain.setup import (
     CycleStatus,
@@ -62,6 +63,15 @@ REPRESENTATIVES = (
     PatientRepresentative(0, "Keith (fictional)", "01632 960150, evenings", True),
 )
 
+HIGHLIGHTS = (
+    Highlight("diag_private", (1,), "of you were told you had breast cancer in private"),
+    Highlight(
+        "bcn_named", (1,), "of you were given the name of a breast care nurse to support you"
+    ),
+    Highlight("bcn_listened", (1, 2), "of you agreed that your breast care nurse listened to you"),
+    Highlight("overall_rating", (1, 2), "of you rated your care as excellent or very good"),
+)
+
 PREVIOUS_CYCLE = PledgeCycle(
     label="2025",
     start_date=date(2025, 1, 6),
@@ -99,6 +109,9 @@ def fill_demo(workspace: Workspace) -> None:
     assert first.id is not None and current.id is not None
     add_demo_goals(workspace.goals, workspace.standards, workspace.setup, first.id, current.id)
     add_demo_interviews(workspace.interviews, workspace.coding, workspace.setup, current.id)
+    workspace.booklet.save(
+        current.id, workspace.booklet.words(current.id), BookletChoices(highlights=HIGHLIGHTS)
+    )
 
 
 def _in_cycle(record: _Person, cycle_id: int | None) -> _Person:

@@ -31,6 +31,7 @@ from pledge_desktop.services.records import (
     delete_if_free,
     get_or_add,
     get_or_explain,
+    previous_cycle,
     to_record,
 )
 from pledge_desktop.services.survey_store import cycle_questionnaire
@@ -134,17 +135,7 @@ class GoalsService:
     def horizons(self) -> dict[Term, str]:
         """What each term means here, as printed ("within 6 months")."""
         with self._db.reading() as session:
-            stored = dict(
-                session.execute(
-                    select(m.AppSetting.key, m.AppSetting.value).where(
-                        m.AppSetting.key.like(HORIZON_SETTING.format(term="%"))
-                    )
-                ).all()
-            )
-        return {
-            term: stored.get(HORIZON_SETTING.format(term=term.value)) or DEFAULT_HORIZONS[term]
-            for term in Term
-        }
+            return horizons_in(session)
 
     def set_horizons(self, horizons: dict[Term, str]) -> None:
         """Say what each term means here, all together."""
@@ -304,7 +295,7 @@ class GoalsService:
     def unfinished_before(self, cycle_id: int) -> tuple[str, list[Goal]]:
         """The cycle before this one, and its unfinished goals not carried into this one yet."""
         with self._db.reading() as session:
-            previous = _previous_cycle(session, cycle_id)
+            previous = previous_cycle(session, cycle_id)
             if previous is None:
                 return "", []
             carried = set(
@@ -420,10 +411,25 @@ def _cycle_of_goal(session: Session, goal_id: int) -> str:
     return cycle.label if cycle else ""
 
 
-def _previous_cycle(session: Session, cycle_id: int) -> m.PledgeCycle | None:
-    cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-    return session.scalars(
-        select(m.PledgeCycle)
-        .where(m.PledgeCycle.start_date < cycle.start_date)
-        .order_by(m.PledgeCycle.start_date.desc())
-    ).first()
+def horizons_in(session: Session) -> dict[Term, str]:
+    stored = dict(
+        session.execute(
+            select(m.AppSetting.key, m.AppSetting.value).where(
+                m.AppSetting.key.like(HORIZON_SETTING.format(term="%"))
+            )
+        ).all()
+    )
+    return {
+        term: stored.get(HORIZON_SETTING.format(term=term.value)) or DEFAULT_HORIZONS[term]
+        for term in Term
+    }
+
+
+def latest_updates(session: Session, goals: list[m.Goal]) -> dict[int, str]:
+    """The latest progress note of each goal, looking back along a carried goal's history."""
+    found = {}
+    for goal in goals:
+        update = _latest_in_chain(session, goal.id)
+        if update is not None:
+            found[goal.id] = update.note
+    return found

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pledge_desktop.db import models as m
 from pledge_desktop.db.dependents import count_dependents, describe_dependents
-from pledge_desktop.domain.errors import DeleteRefused, NotFound
+from pledge_desktop.db.storage_errors import describe_os_error
+from pledge_desktop.domain.errors import DeleteRefused, NotFound, StorageError
 
 R = TypeVar("R")
 
@@ -65,3 +69,27 @@ class ChangeFeed:
     def announce(self, topic: str) -> None:
         for listener in list(self._listeners):
             listener(topic)
+
+
+def previous_cycle(session: Session, cycle_id: int) -> Any:
+    """The pledge cycle that started before `cycle_id`, or None."""
+    cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+    return session.scalars(
+        select(m.PledgeCycle)
+        .where(m.PledgeCycle.start_date < cycle.start_date)
+        .order_by(m.PledgeCycle.start_date.desc())
+    ).first()
+
+
+def write_whole(out: Path, write: Callable[[Path], Any]) -> Any:
+    """Let `write` make a file beside `out`, then put it in place: the file appears only when
+    complete (a full disk or a file open in another program leaves nothing behind)."""
+    partial = out.with_name(out.name + ".partial")
+    try:
+        result = write(partial)
+        partial.replace(out)
+        return result
+    except OSError as error:
+        raise StorageError(f"{out} could not be written. {describe_os_error(error)}") from error
+    finally:
+        partial.unlink(missing_ok=True)

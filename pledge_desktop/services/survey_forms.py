@@ -10,11 +10,10 @@ from sqlalchemy import func, insert, select
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
-from pledge_desktop.db.storage_errors import describe_os_error
-from pledge_desktop.domain.errors import NotFound, StorageError, ValidationError
+from pledge_desktop.domain.errors import NotFound, ValidationError
 from pledge_desktop.domain.questionnaire import from_json
 from pledge_desktop.reports.survey_forms import FormHeading, serial_text, write_forms
-from pledge_desktop.services.records import ChangeFeed, get_or_explain
+from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 
 MOST_AT_ONCE = 2000
 
@@ -89,7 +88,8 @@ class SurveyFormsService:
                 cycle_label=cycle.label,
                 return_note=_return_note(hospital),
             )
-            _write_whole(out, heading, questionnaire_row.definition, serials)
+            questionnaire = from_json(questionnaire_row.definition)
+            write_whole(out, lambda part: write_forms(part, heading, questionnaire, serials))
         self._changes.announce("forms")
         return PrintedForms(out, serials[0], serials[-1])
 
@@ -106,15 +106,3 @@ def _return_note(hospital: m.Hospital | None) -> str:
     if hospital is not None and hospital.unit_phone:
         note += f" Questions? Call the breast unit on {hospital.unit_phone}."
     return note
-
-
-def _write_whole(out: Path, heading: FormHeading, definition: str, serials: list[int]) -> None:
-    """The PDF appears at `out` only when complete; otherwise nothing is left behind."""
-    partial = out.with_name(out.name + ".partial")
-    try:
-        write_forms(partial, heading, from_json(definition), serials)
-        partial.replace(out)
-    except OSError as error:
-        raise StorageError(describe_os_error(error)) from error
-    finally:
-        partial.unlink(missing_ok=True)

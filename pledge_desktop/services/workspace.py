@@ -22,6 +22,7 @@ from pledge_desktop.db.migrate import SchemaState, read_schema, upgrade
 from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
 from pledge_desktop.services.batches import BatchService
+from pledge_desktop.services.booklet import BookletService
 from pledge_desktop.services.coding import CodingService
 from pledge_desktop.services.cycles import CyclesService
 from pledge_desktop.services.goals import GoalsService
@@ -34,6 +35,7 @@ from pledge_desktop.services.setup import SetupService
 from pledge_desktop.services.standards import StandardsService
 from pledge_desktop.services.survey_entry import SurveyEntryService
 from pledge_desktop.services.survey_forms import SurveyFormsService
+from pledge_desktop.services.team_report import TeamReportService
 from pledge_desktop.services.verification import VerificationService
 
 NEWER_APP = (
@@ -73,9 +75,11 @@ class Workspace:
         self.verification = VerificationService(self.db, self.changes)
         self.goals = GoalsService(self.db, self.changes)
         self.standards = StandardsService(self.db, self.changes)
-        self.results = ResultsService(self.db)
+        self.results = ResultsService(self.db, self.changes)
+        self.booklet = BookletService(self.db, self.changes)
         self.interviews = InterviewsService(self.db, self.data_dir, self.changes)
         self.coding = CodingService(self.db, self.changes)
+        self.team_report = TeamReportService(self.results, self.goals, self.coding, self.setup)
 
     @property
     def is_demo(self) -> bool:

@@ -396,7 +396,7 @@ class GoalsBoard(QWidget):
         workspace = self.context.workspace
         try:
             counts = workspace.results.question_counts(goal.cycle_id, code)
-        except (PledgeError, StopIteration):
+        except PledgeError:
             show_problem(
                 self,
                 self.tr("Evidence"),

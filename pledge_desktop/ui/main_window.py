@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
+LATER_KEYS = {11: "Ctrl+I", 12: "Ctrl+R", 13: "Ctrl+B"}  # Interviews, Results, Booklet
 DemoOpener = Callable[[], "Workspace"]
 
 
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
 
     def _show_sections(self) -> None:
         # The screens are imported here, after the window's first paint, to keep start-up fast.
+        from pledge_desktop.ui.booklet_page import BookletPage
         from pledge_desktop.ui.checks_page import ChecksPage
         from pledge_desktop.ui.cycles_page import CyclesPage
         from pledge_desktop.ui.goals_page import GoalsPage
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         from pledge_desktop.ui.people_pages import RepresentativesPage, TeamPage
         from pledge_desktop.ui.questionnaires_page import QuestionnairesPage
         from pledge_desktop.ui.responses_page import ResponsesPage
+        from pledge_desktop.ui.results_page import ResultsPage
         from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
 
         context = self.context
@@ -206,13 +209,16 @@ class MainWindow(QMainWindow):
             (self.tr("Questionnaires"), lambda: QuestionnairesPage(context)),
             (self.tr("Goals and standards"), lambda: GoalsPage(context)),
             (self.tr("Interviews"), lambda: InterviewsPage(context)),
+            (self.tr("Results"), lambda: ResultsPage(context)),
+            (self.tr("Booklet"), lambda: BookletPage(context)),
         ]
         self.nav.blockSignals(True)
         self.nav.clear()
         self.go_menu.clear()
         for number, (name, _make) in enumerate(self.sections, start=1):
             self.nav.addItem(name)
-            keys = f"Ctrl+{number % 10}" if number <= 10 else None  # the tenth is Ctrl+0
+            # the tenth is Ctrl+0; after that, the first letter of the section's name
+            keys = f"Ctrl+{number % 10}" if number <= 10 else LATER_KEYS.get(number)
             self._action(self.go_menu, name, lambda _on=False, n=number - 1: self.go_to(n), keys)
         self.nav.blockSignals(False)
         self.nav.show()

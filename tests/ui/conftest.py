@@ -28,6 +28,8 @@ def open_window(qtbot) -> Iterator[Callable[[Workspace], MainWindow]]:
             form = getattr(page, "form", None)
             if form is not None:
                 form.dirty = False
+            if hasattr(page, "dirty"):
+                page.dirty = False
             editor = getattr(page, "editor", None)
             if editor is not None:
                 editor.saved_state = editor.working

@@ -58,6 +58,8 @@ def test_welcome_then_setup_wizard_by_keyboard(qtbot, open_window, workspace) ->
         "Questionnaires",
         "Goals and standards",
         "Interviews",
+        "Results",
+        "Booklet",
     ]
     hospital = workspace.setup.hospital()
     assert (hospital.name, hospital.site_code) == ("Riverside General (test)", "RZZ01")
@@ -85,6 +87,6 @@ def test_welcome_can_open_the_demo_instead(qtbot, open_window, workspace, tmp_pa
     assert window.context.workspace.data_dir == demo_dir.resolve()
     assert window.demo_banner.isVisibleTo(window)
     assert "(demo)" in window.windowTitle()
-    assert window.nav.count() == 11
+    assert window.nav.count() == 13
     # the real folder was let go of, so the real data is not held open behind the demo
     open_workspace(workspace.data_dir).close()

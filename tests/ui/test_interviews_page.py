@@ -12,7 +12,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def open_interviews(qtbot, window):  # type: ignore[no-untyped-def]
-    window.go_to(window.nav.count() - 1)
+    qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
     page = window.current_page()
     assert page.objectName() == "section11"
     return page

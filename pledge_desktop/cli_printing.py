@@ -1,0 +1,94 @@
+"""The `pledge` commands that print for people: the results report, the booklet, the poster."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def add_printing_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    report = command(
+        "report",
+        "Write the results report for a team meeting: every question with its chart and n, "
+        "free-text comments, themes from interviews, goals with their status.",
+        _report,
+    )
+    _cycle_and_out(report, "results.pdf")
+    booklet = command(
+        "booklet",
+        "Write the Service Pledge booklet (A5, clear print, pages in fours to fold and "
+        "staple). Its words are checked for plain English first: a warning, never a stop.",
+        _booklet,
+    )
+    _cycle_and_out(booklet, "booklet.pdf")
+    booklet.add_argument(
+        "--large-print", action="store_true", help="the large-print edition (17 pt text)"
+    )
+    booklet.add_argument(
+        "--imposed",
+        action="store_true",
+        help="two pages to each A4 sheet in booklet order, for an office printer printing "
+        "double-sided (flip on the short edge)",
+    )
+    poster = command(
+        "poster",
+        'Write the "You said, we did" poster for the clinic waiting room.',
+        _poster,
+    )
+    _cycle_and_out(poster, "poster.pdf")
+    poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size")
+
+
+def _cycle_and_out(parser: argparse.ArgumentParser, example: str) -> None:
+    parser.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=f"where to write it ({example})"
+    )
+
+
+def _open(data_dir: Path) -> Any:
+    from pledge_desktop.services.workspace import open_workspace
+
+    return open_workspace(data_dir, write=False)
+
+
+def _report(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open(data_dir) as workspace:
+        cycle = workspace.cycles.find(args.cycle)
+        pages = workspace.team_report.write(cycle.id, args.out.resolve())
+    print(f"Wrote the results report for cycle {cycle.label} ({pages} pages) to {args.out}")
+    return 0
+
+
+def _booklet(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open(data_dir) as workspace:
+        cycle = workspace.cycles.find(args.cycle)
+        check = workspace.booklet.check_wording(cycle.id)
+        print(f"Plain English: {check.summary()}")
+        for finding in check.findings:
+            print(f"  {finding.where}: {finding.kind}: “{finding.text}”. {finding.advice}")
+        written = workspace.booklet.write(
+            cycle.id,
+            args.out.resolve(),
+            large_print=args.large_print,
+            imposed=args.imposed,
+            fictional=workspace.is_demo,
+        )
+    layout = f" on {written.sheets} A4 sheets" if args.imposed else ""
+    print(
+        f"Wrote the booklet for cycle {cycle.label}: {written.pages} pages"
+        f" ({written.notes_pages} for notes){layout}, to {args.out}"
+    )
+    return 0
+
+
+def _poster(args: argparse.Namespace, data_dir: Path) -> int:
+    with _open(data_dir) as workspace:
+        cycle = workspace.cycles.find(args.cycle)
+        rows = workspace.booklet.write_poster(
+            cycle.id, args.out.resolve(), args.size, fictional=workspace.is_demo
+        )
+    print(f"Wrote the {args.size} poster for cycle {cycle.label} ({rows} rows) to {args.out}")
+    return 0

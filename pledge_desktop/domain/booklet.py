@@ -1,0 +1,192 @@
+"""The Service Pledge booklet: the team's own words, what goes in, and the rules of a booklet
+that folds and staples (pages in fours, printed two to a sheet in booklet order)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pledge_desktop.domain.results import QuestionCounts, SmallNumbers
+
+BODY_PT = 14  # clear print
+LARGE_PRINT_PT = 17  # 16 to 18 for large print
+
+
+@dataclass(frozen=True)
+class BookletWords:
+    """The parts of the booklet the team writes themselves."""
+
+    welcome: str
+    contact: str
+    out_of_hours: str
+    get_involved: str
+    other_formats: str
+
+    def parts(self) -> dict[str, str]:
+        return {
+            "Welcome": self.welcome,
+            "How to contact us": self.contact,
+            "Out of hours": self.out_of_hours,
+            "How to get involved": self.get_involved,
+            "Other formats": self.other_formats,
+        }
+
+
+DEFAULT_WORDS = BookletWords(
+    welcome=(
+        "This booklet is for you if you have just been told you have breast cancer. "
+        "It tells you who we are and how to reach us. It also tells you what patients told "
+        "us about our care, and what we have promised to do about it.\n\n"
+        "Every year we ask patients about their care. We listen, and we agree goals with "
+        "patients to make things better. This is our Service Pledge to you."
+    ),
+    contact=(
+        "Your breast care nurse is here to support you and your family from the day you are "
+        "told you have breast cancer. You can ring us with any question, big or small.\n\n"
+        "If we cannot answer straight away, leave a message. We will ring you back by the end "
+        "of the next working day."
+    ),
+    out_of_hours=(
+        "If you feel unwell in the evening, at night or at the weekend, ring the number below. "
+        "If you are having chemotherapy, use the number on your chemotherapy card. "
+        "In an emergency, ring 999."
+    ),
+    get_involved=(
+        "We would like to hear from you. You can fill in a survey, talk to us about your care, "
+        "or join the patients who help us plan our goals each year. Ask your breast care nurse "
+        "how to take part."
+    ),
+    other_formats=(
+        "This booklet is also available in large print. Please ask us if you need it in "
+        "another format or language."
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A headline finding: a plain sentence printed after its figure, e.g. "9 in 10" +
+    "of you said you were given the name of your breast care nurse"."""
+
+    question_code: str
+    option_codes: tuple[int, ...]
+    wording: str
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class BookletChoices:
+    """What goes in. Things are in unless left out, so a new goal or quote appears by itself."""
+
+    goals_left_out: frozenset[int] = frozenset()
+    standards_left_out: frozenset[int] = frozenset()
+    quotes_left_out: frozenset[int] = frozenset()
+    show_team: bool = True
+    logo_png: bytes | None = None
+    photo_png: bytes | None = None
+    highlights: tuple[Highlight, ...] = field(default_factory=tuple)
+
+
+SECTIONS = (
+    "Welcome",
+    "Your breast care team",
+    "Our standards of care",
+    "What you told us",
+    "Our pledge",
+    "Your words",
+    "How to get involved",
+    "Contacts",
+)
+
+
+def padded_page_count(pages: int) -> int:
+    """Pages rounded up to a multiple of 4, so that the sheets fold into a booklet."""
+    return -(-pages // 4) * 4
+
+
+def imposition(pages: int) -> list[tuple[int, int]]:
+    """Page pairs (left, right), 1-based, for each printed side of A4 in booklet order:
+    sheet 1 front (n, 1), back (2, n-1), sheet 2 front (n-2, 3), … for a padded count n."""
+    if pages % 4:
+        raise ValueError("A booklet has a multiple of 4 pages.")
+    sides: list[tuple[int, int]] = []
+    for sheet in range(pages // 4):
+        low = 2 * sheet + 1
+        sides.append((pages - 2 * sheet, low))
+        sides.append((low + 1, pages - 2 * sheet - 1))
+    return sides
+
+
+@dataclass(frozen=True)
+class TeamContact:
+    name: str
+    role: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class PrintedFinding:
+    figure: str  # "92%"
+    sentence: str  # "of you said you were given the name of your breast care nurse"
+    base: int  # how many answered the question
+
+
+@dataclass(frozen=True)
+class PrintedGoal:
+    term_label: str  # "Short term"
+    horizon: str  # "within 6 months"
+    title: str
+    description: str
+    why: str
+    status: str  # "In progress"
+    progress: str  # the latest progress note, or ""
+
+
+@dataclass(frozen=True)
+class PrintedQuote:
+    wording: str
+    attributed_to: str
+
+
+@dataclass(frozen=True)
+class BookletContents:
+    """Everything the booklet prints, gathered from the database in one read."""
+
+    hospital: str
+    trust: str
+    cycle_label: str
+    words: BookletWords
+    unit_phone: str
+    out_of_hours_phone: str
+    address: str
+    team: tuple[TeamContact, ...]
+    standards: tuple[str, ...]
+    findings: tuple[PrintedFinding, ...]
+    forms: int  # how many surveys the findings come from
+    goals: tuple[PrintedGoal, ...]
+    quotes: tuple[PrintedQuote, ...]
+    representatives: tuple[str, ...]  # named with their consent
+    logo_png: bytes | None = None
+    photo_png: bytes | None = None
+    fictional: bool = False  # the demo: every page says so
+
+    def wording_parts(self) -> dict[str, str]:
+        """Every piece of prose the booklet prints, for the plain-English check."""
+        parts = self.words.parts()
+        parts["Standards of care"] = "\n\n".join(self.standards)
+        parts["What you told us"] = "\n\n".join(f"{f.figure} {f.sentence}." for f in self.findings)
+        parts["Our pledge"] = "\n\n".join(
+            "\n\n".join(p for p in (g.title + ".", g.description, g.progress) if p)
+            for g in self.goals
+        )
+        return {name: text for name, text in parts.items() if text.strip()}
+
+
+def finding_for(
+    counts: QuestionCounts, highlight: Highlight, small: SmallNumbers
+) -> PrintedFinding | None:
+    """A highlight's figure as printed, or None when too few answered to print it."""
+    count = counts.count_of(set(highlight.option_codes))
+    figure = small.per_cent_text(count, counts.answered)
+    if figure is None:
+        return None
+    return PrintedFinding(figure, highlight.wording.rstrip(". "), counts.answered)

@@ -1,0 +1,141 @@
+"""What the typed-in forms say, and the rules for showing it: counts and percentages with a
+visible base, small numbers kept back when results leave the team, and whether a change since
+the previous cycle is big enough to mean something."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pledge_desktop.domain.questionnaire import AnswerType, Option, Question
+
+DEFAULT_SMALL_NUMBER = 8  # counts below this are not shown outside the team
+MIN_BASE_TO_COMPARE = 30  # fewer answers than this in either cycle: too few to say
+
+
+@dataclass(frozen=True)
+class QuestionCounts:
+    number: int
+    question: Question
+    answered: int  # forms with an answer: the base of the percentages
+    left_blank: int
+    unreadable: int
+    skipped: int
+    options: tuple[tuple[Option, int], ...]  # forms ticking each box
+    comments: tuple[str, ...] = ()  # written answers, for text questions
+
+    def per_cent(self, count: int) -> float:
+        return 100 * count / self.answered if self.answered else 0.0
+
+    def count_of(self, codes: frozenset[int] | set[int]) -> int:
+        """Forms ticking any of `codes` (exact for single-choice questions)."""
+        return sum(count for option, count in self.options if option.code in codes)
+
+
+@dataclass(frozen=True)
+class CycleResults:
+    cycle_label: str
+    forms: int
+    questions: tuple[QuestionCounts, ...]
+
+    def question(self, code: str) -> QuestionCounts | None:
+        return next((q for q in self.questions if q.question.code == code), None)
+
+
+def positive_codes(question: Question) -> frozenset[int]:
+    """The answers a headline counts: "agree" on an agreement scale (strongly or not), the
+    first (best) answer otherwise, as our forms put the best answer first."""
+    if question.type is AnswerType.AGREEMENT:
+        return frozenset({1, 2})
+    return frozenset({question.options[0].code}) if question.options else frozenset()
+
+
+def positive_label(question: Question) -> str:
+    if question.type is AnswerType.AGREEMENT:
+        return "Agree or strongly agree"
+    return question.options[0].label if question.options else ""
+
+
+@dataclass(frozen=True)
+class SmallNumbers:
+    """Counts from 1 to threshold-1 read "fewer than N"; no percentage on a base under N."""
+
+    threshold: int = DEFAULT_SMALL_NUMBER
+
+    def is_small(self, count: int) -> bool:
+        return 0 < count < self.threshold
+
+    def count_text(self, count: int) -> str:
+        return f"fewer than {self.threshold}" if self.is_small(count) else f"{count:,}"
+
+    def per_cent_text(self, count: int, base: int) -> str | None:
+        """The percentage to print, or None when the base (or the count) is too small."""
+        if base < self.threshold or self.is_small(count):
+            return None
+        return f"{round(100 * count / base)}%"
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: float  # per cent
+    now: float
+    before_base: int
+    now_base: int
+
+    @property
+    def points(self) -> float:
+        return self.now - self.before
+
+    @property
+    def verdict(self) -> str:
+        if min(self.before_base, self.now_base) < MIN_BASE_TO_COMPARE:
+            return "Too few answers to say"
+        if _z(self.before, self.before_base, self.now, self.now_base) >= 1.96:
+            return "Up, a real change" if self.points > 0 else "Down, a real change"
+        return "No clear change"
+
+    def describe(self) -> str:
+        sign = "+" if self.points > 0 else ""
+        return (
+            f"{self.label}: {self.before:.0f}% (n={self.before_base}) then, "
+            f"{self.now:.0f}% (n={self.now_base}) now, {sign}{self.points:.0f} points. "
+            f"{self.verdict}."
+        )
+
+
+def _z(p1: float, n1: int, p2: float, n2: int) -> float:
+    """Two-proportion z statistic (absolute), from percentages."""
+    a, b = p1 / 100, p2 / 100
+    pooled = (a * n1 + b * n2) / (n1 + n2)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    return abs(b - a) / spread if spread else 0.0
+
+
+def compare(before: QuestionCounts, now: QuestionCounts) -> Change | None:
+    """The headline answer of a question then and now; None when it cannot be compared."""
+    codes = positive_codes(now.question)
+    if not codes or not before.answered or not now.answered:
+        return None
+    return Change(
+        positive_label(now.question),
+        before.per_cent(before.count_of(codes)),
+        now.per_cent(now.count_of(codes)),
+        before.answered,
+        now.answered,
+    )
+
+
+def option_changes(before: QuestionCounts, now: QuestionCounts) -> list[Change]:
+    """Each answer of the question then and now, matched by its code."""
+    then = {option.code: count for option, count in before.options}
+    return [
+        Change(
+            option.label,
+            before.per_cent(then.get(option.code, 0)),
+            now.per_cent(count),
+            before.answered,
+            now.answered,
+        )
+        for option, count in now.options
+    ]

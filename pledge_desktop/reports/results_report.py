@@ -1,0 +1,202 @@
+"""The results report for a team meeting (A4): every question with its chart and base, the
+change since the previous cycle, free-text comments, the themes heard in interviews and the
+goals with their status. It is for the team: counts are exact, and the cover says so."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pledge_desktop.domain.goals import GoalCard
+from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare
+from pledge_desktop.reports.charts import chart_for
+from pledge_desktop.reports.pdf_style import BOLD, FONT, INK, PALE, Styles, escape, styles
+
+BODY = 12
+MARGIN = 50
+
+
+@dataclass(frozen=True)
+class TeamReport:
+    hospital: str
+    results: CycleResults
+    previous: CycleResults | None
+    themes: tuple[tuple[str, int, int], ...]  # theme, interviews, passages
+    goals: tuple[GoalCard, ...]
+    comments_shown: int  # the most comments listed per question
+    filter_note: str = ""
+
+
+def write_results_report(path: Path, report: TeamReport) -> int:
+    """Write the report; returns its page count."""
+    buffer = io.BytesIO()
+    style = styles(BODY)
+    doc = _ReportDoc(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 10,
+        title=f"Survey results {report.results.cycle_label}: {report.hospital}",
+        author=f"{report.hospital} breast care team",
+        subject="Service Pledge results report for the team",
+        creator="Pledge Desktop",
+        lang="en-GB",
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text")
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_footer(report))])
+    doc.build(_Story(report, style).build())
+    path.write_bytes(buffer.getvalue())
+    return int(doc.page)
+
+
+class _ReportDoc(BaseDocTemplate):
+    def afterFlowable(self, flowable: Any) -> None:
+        title = getattr(flowable, "_bookmark", None)
+        if title:
+            key = f"p{self.page}-{title}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0)
+
+
+def _footer(report: TeamReport) -> Any:
+    def draw(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 10)
+        canvas.setFillColor(INK)
+        canvas.drawString(
+            MARGIN,
+            MARGIN - 16,
+            f"{report.hospital}: results {report.results.cycle_label}. For the team only.",
+        )
+        canvas.drawRightString(A4[0] - MARGIN, MARGIN - 16, f"Page {doc.page}")
+        canvas.restoreState()
+
+    return draw
+
+
+class _Story:
+    def __init__(self, report: TeamReport, style: Styles) -> None:
+        self.r = report
+        self.s = style
+        self.before = report.previous
+
+    def p(self, text: str, style: Any = None) -> Paragraph:
+        return Paragraph(escape(text), style or self.s.body)
+
+    def heading(self, text: str) -> Paragraph:
+        heading = self.p(text, self.s.h1)
+        heading._bookmark = text  # type: ignore[attr-defined]
+        return heading
+
+    def build(self) -> list[Any]:
+        results = self.r.results
+        story: list[Any] = [
+            self.heading(f"Survey results {results.cycle_label}"),
+            self.p(self.r.hospital, self.s.big),
+            self.p(
+                f"{results.forms:,} forms typed in"
+                + (f" ({self.r.filter_note})" if self.r.filter_note else "")
+                + ". Percentages are of the people who answered each question (n); blanks, "
+                "unreadable answers and skipped questions are counted apart. Exact numbers: "
+                "for the team only. Anything shared outside the team keeps small numbers back."
+            ),
+        ]
+        if self.before is not None:
+            story.append(
+                self.p(
+                    f"Compared with {self.before.cycle_label} ({self.before.forms:,} forms): "
+                    "a change is called real when both cycles have 30 or more answers and it "
+                    "is unlikely to be chance (95% confidence)."
+                )
+            )
+        for counts in results.questions:
+            story += self.question(counts)
+        story += [PageBreak(), *self.themes(), *self.goals()]
+        return story
+
+    def question(self, counts: QuestionCounts) -> list[Any]:
+        title = self.p(f"{counts.number}. {counts.question.text}", self.s.h2)
+        apart = (
+            f"n = {counts.answered:,} answered; {counts.left_blank:,} left blank, "
+            f"{counts.unreadable:,} unreadable, {counts.skipped:,} skipped."
+        )
+        block: list[Any] = [title, self.p(apart)]
+        chart = chart_for(counts, BODY - 1)
+        if chart is not None:
+            block += [chart, Spacer(1, 6)]
+        if self.before is not None:
+            then = self.before.question(counts.question.code)
+            change = compare(then, counts) if then is not None else None
+            if change is not None:
+                block.append(self.p(f"Since {self.before.cycle_label}: {change.describe()}"))
+        story: list[Any] = [KeepTogether(block)]
+        if counts.comments:
+            shown = counts.comments[: self.r.comments_shown]
+            story += [self.p(f"• {text}", self.s.bullet) for text in shown]
+            more = counts.answered - len(shown)
+            if more > 0:
+                story.append(
+                    self.p(f"… and {more:,} more comments: see Results in the app.", self.s.bold)
+                )
+        return story
+
+    def themes(self) -> list[Any]:
+        story: list[Any] = [self.heading("What we heard in interviews")]
+        used = [t for t in self.r.themes if t[2]]
+        if not used:
+            return [*story, self.p("No interview passages have been coded to themes yet.")]
+        rows = [["Theme", "Interviews", "Passages"]] + [
+            [name, f"{interviews}", f"{passages}"] for name, interviews, passages in used
+        ]
+        return [*story, _table(rows, [260, 100, 100])]
+
+    def goals(self) -> list[Any]:
+        story: list[Any] = [Spacer(1, 12), self.heading("Our goals and how they stand")]
+        if not self.r.goals:
+            return [*story, self.p("No goals yet for this cycle.")]
+        rows: list[list[Any]] = [["Term", "Goal", "Status", "Latest progress"]]
+        for card in self.r.goals:
+            status = card.goal.status.label + (" (overdue)" if card.overdue else "")
+            rows.append(
+                [
+                    card.goal.term.label,
+                    self.p(card.goal.title),
+                    status,
+                    self.p(card.latest.note if card.latest else ""),
+                ]
+            )
+        return [*story, _table(rows, [80, 170, 90, 155])]
+
+
+def _table(rows: list[list[Any]], widths: list[float]) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, BODY - 1),
+                ("FONT", (0, 0), (-1, 0), BOLD, BODY - 1),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(PALE)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#8a8a8a")),
+            ]
+        )
+    )
+    return table
