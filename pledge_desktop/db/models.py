@@ -137,8 +137,8 @@ class SurveyAnswer(Base):
 
     __tablename__ = "survey_answer"
     __table_args__ = (
-        # covering index: per-question counts read the index alone
-        Index("ix_survey_answer_question_value", "question_code", "state", "code"),
+        # covering index: a cycle's per-question counts read the index alone
+        Index("ix_survey_answer_counts", "cycle_id", "question_code", "state", "code"),
         # the response's own audit line says what was saved; not one line per answer
         {"info": {"label": ("survey answer", "survey answers"), "audited": False}},
     )
@@ -147,6 +147,8 @@ class SurveyAnswer(Base):
     response_id: Mapped[int] = mapped_column(
         ForeignKey("survey_response.id", ondelete="CASCADE"), index=True
     )
+    # the response's cycle, repeated here so that counting a cycle needs no join
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("pledge_cycle.id"))
     question_code: Mapped[str] = mapped_column(String(100))
     state: Mapped[str] = mapped_column(String(20))
     code: Mapped[int | None] = mapped_column(Integer)

@@ -254,7 +254,7 @@ def _save(
         session.flush()
     else:
         response.status = "entered"  # changed after verification: to be verified again
-    replace_answers(session, response.id, entry)
+    replace_answers(session, response, entry)
     drop_draft(session, m.EntryDraft, cycle_id, entry.serial)
     return response.id
 
@@ -287,6 +287,6 @@ def _bulk_save(
     rows: list[dict[str, Any]] = []
     for form in forms:
         entry = FormEntry(questionnaire, form.serial, dict(form.answers))
-        rows += answer_rows(ids[form.serial], entry)
+        rows += answer_rows(ids[form.serial], entry, cycle_id)
     if rows:
         session.execute(insert(m.SurveyAnswer), rows)

@@ -40,7 +40,7 @@ def find_response(session: Session, cycle_id: int, serial: int) -> m.SurveyRespo
     ).first()
 
 
-def answer_rows(response_id: int, entry: FormEntry) -> list[dict[str, Any]]:
+def answer_rows(response_id: int, entry: FormEntry, cycle_id: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for question in entry.questions:
         answer = entry.answers.get(question.code)
@@ -48,6 +48,7 @@ def answer_rows(response_id: int, entry: FormEntry) -> list[dict[str, Any]]:
             continue
         base = {
             "response_id": response_id,
+            "cycle_id": cycle_id,
             "question_code": question.code,
             "state": answer.state.value,
             "code": None,
@@ -139,9 +140,9 @@ def draft_serials(session: Session, model: Draft, cycle_id: int) -> list[int]:
     )
 
 
-def replace_answers(session: Session, response_id: int, entry: FormEntry) -> None:
-
+def replace_answers(session: Session, response: m.SurveyResponse, entry: FormEntry) -> None:
+    response_id = response.id
     session.execute(delete(m.SurveyAnswer).where(m.SurveyAnswer.response_id == response_id))
-    rows = answer_rows(response_id, entry)
+    rows = answer_rows(response_id, entry, response.cycle_id)
     if rows:
         session.execute(insert(m.SurveyAnswer), rows)

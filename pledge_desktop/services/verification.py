@@ -118,7 +118,7 @@ class VerificationService:
                     {"check": "The choices do not match the differences; compare again."}
                 )
             settled = settle(questionnaire, first, entry.answers, keep_first)
-            replace_answers(session, response.id, FormEntry(questionnaire, entry.serial, settled))
+            replace_answers(session, response, FormEntry(questionnaire, entry.serial, settled))
             response.status = "verified"
             check = m.VerificationCheck(
                 response_id=response.id,
