@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pledge_desktop import __version__, paths
+from pledge_desktop.cli_exchange import add_exchange_commands
 from pledge_desktop.cli_printing import add_printing_commands
 from pledge_desktop.domain.errors import PledgeError
 
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="md: readable text (Markdown, the default); csv: for a spreadsheet",
     )
     add_printing_commands(command)
+    add_exchange_commands(command)
     responses = command("responses", "Survey responses: import forms typed into a spreadsheet.")
     jobs = responses.add_subparsers(dest="job", metavar="JOB", required=True, help="what to do")
     importing = jobs.add_parser(

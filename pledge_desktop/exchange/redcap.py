@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.domain.questionnaire import (
@@ -23,6 +25,7 @@ from pledge_desktop.domain.questionnaire import (
     ShowRule,
     check_questionnaire,
 )
+from pledge_desktop.exchange.cells import safe_cell
 
 COLUMNS = (
     "Variable / Field Name",
@@ -227,7 +230,7 @@ def write_dictionary(questionnaire: Questionnaire) -> str:
     form = re.sub(r"[^a-z0-9]+", "_", questionnaire.name.lower()).strip("_")[:50] or "survey"
     multiple = {q.code for q in questionnaire.questions() if q.type is AnswerType.MULTIPLE}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _SafeWriter(csv.writer(out, lineterminator="\n"))
     writer.writerow(COLUMNS)
     writer.writerow(_row("record_id", form, field_type="text", label="Record ID"))
     if questionnaire.introduction:
@@ -245,6 +248,16 @@ def write_dictionary(questionnaire: Questionnaire) -> str:
             writer.writerow(_question_row(question, form, header, multiple))
             header = ""
     return out.getvalue()
+
+
+class _SafeWriter:
+    """Every cell safe to open in a spreadsheet (see exchange/cells.py)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Sequence[str]) -> None:
+        self._writer.writerow([safe_cell(cell) for cell in row])
 
 
 def _question_row(q: Question, form: str, header: str, multiple: set[str]) -> list[str]:

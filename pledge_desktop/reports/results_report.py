@@ -41,6 +41,8 @@ class TeamReport:
     goals: tuple[GoalCard, ...]
     comments_shown: int  # the most comments listed per question
     filter_note: str = ""
+    goal_counts: tuple[tuple[str, str, int], ...] = ()  # term, status, goals (national)
+    audience: str = "For the team only."
 
 
 def write_results_report(path: Path, report: TeamReport) -> int:
@@ -84,7 +86,7 @@ def _footer(report: TeamReport) -> Any:
         canvas.drawString(
             MARGIN,
             MARGIN - 16,
-            f"{report.hospital}: results {report.results.cycle_label}. For the team only.",
+            f"{report.hospital}: results {report.results.cycle_label}. {report.audience}",
         )
         canvas.drawRightString(A4[0] - MARGIN, MARGIN - 16, f"Page {doc.page}")
         canvas.restoreState()
@@ -115,8 +117,7 @@ class _Story:
                 f"{results.forms:,} forms typed in"
                 + (f" ({self.r.filter_note})" if self.r.filter_note else "")
                 + ". Percentages are of the people who answered each question (n); blanks, "
-                "unreadable answers and skipped questions are counted apart. Exact numbers: "
-                "for the team only. Anything shared outside the team keeps small numbers back."
+                "unreadable answers and skipped questions are counted apart. " + self.r.audience
             ),
         ]
         if self.before is not None:
@@ -170,6 +171,11 @@ class _Story:
 
     def goals(self) -> list[Any]:
         story: list[Any] = [Spacer(1, 12), self.heading("Our goals and how they stand")]
+        if self.r.goal_counts:
+            counted = [["Term", "Status", "Goals"]] + [
+                [term, status.replace("_", " "), f"{n}"] for term, status, n in self.r.goal_counts
+            ]
+            return [*story, _table(counted, [160, 200, 100])]
         if not self.r.goals:
             return [*story, self.p("No goals yet for this cycle.")]
         rows: list[list[Any]] = [["Term", "Goal", "Status", "Latest progress"]]

@@ -25,6 +25,7 @@ from pledge_desktop.services.batches import BatchService
 from pledge_desktop.services.booklet import BookletService
 from pledge_desktop.services.coding import CodingService
 from pledge_desktop.services.cycles import CyclesService
+from pledge_desktop.services.export import ExportService
 from pledge_desktop.services.goals import GoalsService
 from pledge_desktop.services.interviews import InterviewsService
 from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
@@ -79,6 +80,7 @@ class Workspace:
         self.booklet = BookletService(self.db, self.changes)
         self.interviews = InterviewsService(self.db, self.data_dir, self.changes)
         self.coding = CodingService(self.db, self.changes)
+        self.export = ExportService(self.db, self.changes)
         self.team_report = TeamReportService(self.results, self.goals, self.coding, self.setup)
 
     @property

@@ -124,6 +124,13 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("Open &data folder"), self.open_data_folder
         )
         file_menu.addSeparator()
+        self.export_action = self._action(
+            file_menu, self.tr("&Send data to the charity…"), self.send_data, "Ctrl+Shift+E"
+        )
+        self.merge_action = self._action(
+            file_menu, self.tr("Co&mbine hospitals' data (for the charity)…"), self.combine_data
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self.go_menu = go_menu
@@ -135,7 +142,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
         )
         self._action(help_menu, self.tr("&About Pledge Desktop"), self.show_about)
-        for action in (self.backup_action, self.restore_action, self.folder_action):
+        for action in (
+            self.backup_action,
+            self.restore_action,
+            self.folder_action,
+            self.export_action,
+        ):
             action.setEnabled(False)
 
     # --- workspace ------------------------------------------------------------------------
@@ -149,7 +161,12 @@ class MainWindow(QMainWindow):
         self.context = ScreenContext(workspace, ChangeHub(self))
         self.context.hub.changed.connect(self._data_changed)
         self.context.hub.cycle_selected.connect(self._show_chosen_cycle)
-        for action in (self.backup_action, self.restore_action, self.folder_action):
+        for action in (
+            self.backup_action,
+            self.restore_action,
+            self.folder_action,
+            self.export_action,
+        ):
             action.setEnabled(True)
         demo = workspace.is_demo
         self.demo_banner.setText(self.tr("DEMO: fictional data, kept apart from real data"))
@@ -400,6 +417,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Restored. The data as it was before is kept in %s") % safety.name, 20000
         )
+
+    def send_data(self) -> None:
+        if self.context is None or self.context.cycle_id is None:
+            return
+        if not self._leave(self.current_page()):
+            return
+        from pledge_desktop.ui.export_wizard import ExportWizard
+
+        try:
+            wizard = ExportWizard(self.context, self.context.cycle_id, self)
+        except PledgeError as error:
+            show_problem(self, self.tr("Nothing to send yet"), error)
+            return
+        wizard.exec()
+        if wizard.result is not None:
+            self.statusBar().showMessage(
+                self.tr("Data package saved as %s") % wizard.result.path, 20000
+            )
+
+    def combine_data(self) -> None:
+        from pledge_desktop.ui.merge_dialog import MergeDialog
+
+        MergeDialog(self).exec()
 
     def open_data_folder(self) -> None:
         from pledge_desktop.ui.dialogs import open_folder

@@ -1,0 +1,124 @@
+"""The `pledge` commands that send data to the charity and combine it there: export, merge."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pledge_desktop.domain.errors import ValidationError
+
+PASSWORD_VARIABLE = "PLEDGE_PACKAGE_PASSWORD"
+
+
+def add_exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    export = command(
+        "export",
+        "Write the cycle's anonymised data package for the charity (a ZIP of CSV files with "
+        "their descriptions), checked before it is written. Written answers are left out: "
+        "review them in the app's export wizard to send them.",
+        _export,
+    )
+    export.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.zip", help="where to write the package"
+    )
+    export.add_argument(
+        "--k",
+        type=int,
+        default=5,
+        help="hold back answers that could identify someone wherever fewer than K forms share "
+        "them (default 5)",
+    )
+    export.add_argument(
+        "--password",
+        action="store_true",
+        help=f"protect the file with a password (AES), asked for here or taken from "
+        f"{PASSWORD_VARIABLE}",
+    )
+    merge = command(
+        "merge",
+        "Combine hospitals' data packages (files, or folders of them) into national tables: a "
+        "merged data package, summary.xlsx and summary.pdf. A package that cannot be taken is "
+        "named with the reason, and the rest are combined; the exit code is 1 if any was "
+        "rejected.",
+        _merge,
+    )
+    merge.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="FILES_OR_FOLDERS",
+        help="the hospitals' packages (.zip), or folders of them",
+    )
+    merge.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the folder for merged/, summary.xlsx and summary.pdf",
+    )
+    merge.add_argument(
+        "--password", action="store_true", help="the packages' password (asked for here)"
+    )
+    merge.add_argument(
+        "--small", type=int, default=8, help="counts below this are not shown per hospital"
+    )
+
+
+def _password(confirm: bool) -> str:
+    given = os.environ.get(PASSWORD_VARIABLE)
+    if given:
+        return given
+    first = getpass.getpass("Password: ")
+    if confirm and getpass.getpass("The same password again: ") != first:
+        raise ValidationError({"password": "The two passwords are not the same."})
+    return first
+
+
+def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.services.export import ExportChoices
+    from pledge_desktop.services.workspace import open_workspace
+
+    password = _password(confirm=True) if args.password else None
+    with open_workspace(data_dir, write=True) as workspace:
+        cycle = workspace.cycles.find(args.cycle)
+        plan = workspace.export.plan(cycle.id, args.k)
+        result = workspace.export.export(
+            cycle.id, args.out.resolve(), ExportChoices(k=args.k, password=password)
+        )
+    for name, title, rows in result.tables:
+        print(f"  {name:<17} {rows:>7,}  {title}")
+    print(result.suppression.describe(plan.quasi_identifiers))
+    if plan.comments:
+        print(
+            f"{len(plan.comments)} written answers were left out: review them in the app "
+            "(File → Send data to the charity) to send them."
+        )
+    protected = " (password protected)" if result.encrypted else ""
+    print(f"Wrote {result.path}{protected}\nSHA-256 {result.sha256}")
+    return 0
+
+
+def _merge(args: argparse.Namespace, _data_dir: Path) -> int:
+    from pledge_desktop.services.merge import merge_packages
+
+    password = _password(confirm=False) if args.password else None
+    result = merge_packages(args.inputs, args.out.resolve(), password, args.small)
+    for source in result.accepted:
+        print(f"taken:    {source}")
+    for note in result.duplicates:
+        print(f"once:     {note}")
+    for rejected in result.rejected:
+        print(f"rejected: {rejected.source}: {rejected.reason}", file=sys.stderr)
+    if result.accepted:
+        print(
+            f"Combined {result.pledges} pledges from {result.hospitals} hospitals: "
+            f"{result.surveys:,} surveys, {result.interviews} interviews, in {result.out}"
+        )
+    else:
+        print("No package could be taken, so nothing was written.", file=sys.stderr)
+    return 1 if result.rejected or not result.accepted else 0

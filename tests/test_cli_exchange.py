@@ -1,0 +1,62 @@
+"""`pledge export` and `pledge merge`, driven as a user types them."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pledge_desktop.cli import main
+
+
+@pytest.fixture
+def folder(demo_template: Path, tmp_path: Path) -> str:
+    copy = tmp_path / "demo"
+    shutil.copytree(demo_template, copy, ignore=shutil.ignore_patterns("pledge.lock*"))
+    return str(copy)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_then_merge(capsys, folder: str, tmp_path: Path, monkeypatch) -> None:
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    code, said, _ = run(capsys, "--data-dir", folder, "export", "--out", str(sent / "2026.zip"))
+    assert code == 0 and "responses" in said and "SHA-256" in said
+    assert "written answers were left out" in said
+    monkeypatch.setenv("PLEDGE_PACKAGE_PASSWORD", "a long passphrase")
+    code, said, _ = run(
+        capsys,
+        "--data-dir",
+        folder,
+        "export",
+        "--cycle",
+        "2025",
+        "--password",
+        "--out",
+        str(sent / "2025.zip"),
+    )
+    assert code == 0 and "password protected" in said
+    with zipfile.ZipFile(sent / "2025.zip") as archive:
+        assert all(info.flag_bits & 0x1 for info in archive.infolist())
+    (sent / "notes.zip").write_bytes(b"not a package")
+    out = tmp_path / "national"
+    code, said, err = run(capsys, "merge", str(sent), "--out", str(out), "--password")
+    assert code == 1  # one file was rejected
+    assert "rejected:" in err and "notes.zip" in err
+    assert "Combined 2 pledges from 1 hospitals: 110 surveys" in said
+    assert (out / "summary.xlsx").exists() and (out / "merged" / "datapackage.json").exists()
+    code, said, err = run(capsys, "merge", str(sent / "2026.zip"), "--out", str(tmp_path / "one"))
+    assert code == 0 and "60 surveys" in said
+
+
+def test_merge_of_nothing_usable_writes_nothing(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    code, _, err = run(capsys, "merge", str(bad), "--out", str(tmp_path / "out"))
+    assert code == 1 and "nothing was written" in err
+    assert not (tmp_path / "out").exists()

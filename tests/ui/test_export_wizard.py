@@ -1,0 +1,91 @@
+"""Sending data to the charity from the File menu, and combining packages, as a nurse and the
+charity's staff would: by keyboard, with the result read back."""
+
+import zipfile
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from pledge_desktop.exchange.package_io import read_package
+from tests.helpers import when_dialog
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_wizard_reviews_comments_and_writes_a_protected_file(
+    qtbot, open_window, demo_workspace, tmp_path
+) -> None:
+    window = open_window(demo_workspace)
+    out = tmp_path / "to-the-charity.zip"
+    seen: dict[str, object] = {}
+
+    def walk(wizard) -> None:  # type: ignore[no-untyped-def]
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+        seen["tables"] = wizard.what.tables.count()
+        seen["held back"] = wizard.what.held_back.text()
+        wizard.what.k.setFocus()
+        qtbot.keyClick(wizard.what.k, Qt.Key.Key_Up)  # k = 6
+        assert "fewer than 6" in wizard.what.held_back.text()
+        wizard.next()
+        comments = wizard.comments.list
+        comments.setFocus()
+        comments.setCurrentRow(0)
+        qtbot.keyClick(comments, Qt.Key.Key_Space)
+        seen["sent"] = comments.item(0).text()
+        wizard.next()
+        send = wizard.send
+        qtbot.keyClicks(send.password, "a long passphrase")
+        qtbot.keyClicks(send.again, "a long passphrase")
+        send.path.setText(str(out))
+        wizard.next()
+        seen["done"] = wizard.done_page.summary.text()
+        wizard.accept()
+
+    when_dialog("exportWizard", walk)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "done" in seen, timeout=20000)
+    assert seen["tables"] == 11
+    assert "could pick a patient out" in str(seen["held back"])
+    assert "SHA-256" in str(seen["done"]) and "protected with your password" in str(seen["done"])
+    assert out.exists()
+    with zipfile.ZipFile(out) as archive:
+        assert archive.infolist()[0].flag_bits & 0x1  # encrypted
+    package = read_package(out, "a long passphrase")
+    assert package.about["k_anonymity"] == 6
+    sent = [
+        value
+        for row in package.tables["responses"]
+        for value in (row["improve_one_thing"], row["comments"])
+        if value not in ("", "withheld", "blank", "skipped")
+    ]
+    assert len(sent) == 1 and sent[0] in str(seen["sent"])
+
+
+def test_the_charity_combines_packages_and_sees_rejections(
+    qtbot, open_window, demo_workspace, tmp_path, monkeypatch
+) -> None:
+    good = tmp_path / "riverside.zip"
+    demo_workspace.export.export(demo_workspace.cycles.find("2026").id, good)
+    bad = tmp_path / "broken.zip"
+    bad.write_bytes(good.read_bytes()[:500])
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good), str(bad)], "")
+    )
+    window = open_window(demo_workspace)
+    out = tmp_path / "national"
+    said: list[str] = []
+
+    def combine(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.add_files()
+        dialog.out.setText(str(out))
+        dialog.combine()
+        said.append(dialog.report.toPlainText())
+        dialog.reject()
+
+    when_dialog("mergeDialog", combine)
+    window.merge_action.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert f"Taken: {good}" in said[0]
+    assert f"REJECTED: {bad}" in said[0] and "truncated" in said[0]
+    assert (out / "summary.xlsx").exists() and (out / "summary.pdf").exists()
