@@ -10,6 +10,7 @@ Usage: python benchmarks/exchange.py [--responses 30000] [--packages 66]
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import tempfile
 import time
@@ -23,6 +24,7 @@ def main() -> None:
     parser.add_argument("--responses", type=int, default=30_000)
     parser.add_argument("--packages", type=int, default=66)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
     from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
@@ -92,6 +94,14 @@ def main() -> None:
             f"Merge of {result.pledges} packages, {result.surveys:,} responses: {took:.2f} s "
             f"(Python peak memory {peak:.0f} MB; rejected {len(result.rejected)})"
         )
+
+        if args.json:
+            figures = {
+                f"Export, {args.responses:,} responses (s)": statistics.median(times),
+                f"Merge, {result.pledges} packages, {result.surveys:,} responses (s)": took,
+                "Merge, Python peak memory (MB)": peak,
+            }
+            args.json.write_text(json.dumps(figures), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pledge_desktop import APP_NAME, __version__, paths
 from pledge_desktop.ui.main_window import MainWindow
@@ -77,6 +77,27 @@ class _FirstPaint(QObject):
             self._then()
 
 
+def safe_place(window: QWidget, data_dir: Path) -> Path:
+    """Warn when the data folder is on a network share or a synced folder, and offer to keep
+    the database on this computer."""
+    warning = paths.storage_warning(data_dir)
+    local = paths.default_data_dir()
+    if warning is None:
+        return data_dir
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, warning, parent=window)
+    box.setObjectName("storageWarning")
+    keep_local = box.addButton(
+        window.tr("Use a folder on this computer"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(window.tr("Carry on with this folder"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep_local)
+    box.setInformativeText(window.tr("The folder on this computer would be %s.") % local)
+    box.exec()
+    if box.clickedButton() is keep_local and paths.storage_warning(local) is None:
+        return local
+    return data_dir
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.time()
     args = build_parser().parse_args(argv)
@@ -109,8 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         import pledge_desktop.services.workspace  # noqa: F401  (timed apart from opening)
 
         record("imported")
+        chosen = data_dir if args.self_test or probe else safe_place(window, data_dir)
         try:
-            workspace = open_workspace_for(data_dir, args.demo)
+            workspace = open_workspace_for(chosen, args.demo)
         except PledgeError as error:
             fail(error)
             return

@@ -66,3 +66,71 @@ def demo_dir_beside(data_dir: Path) -> Path:
     if data_dir == default_data_dir():
         return demo_data_dir()
     return data_dir.with_name(data_dir.name + "-demo")
+
+
+SYNCED_FOLDERS = ("OneDrive", "Dropbox", "Google Drive", "GoogleDrive", "iCloudDrive", "Box")
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "afs", "9p", "davfs"}
+
+
+def storage_warning(
+    folder: Path,
+    *,
+    platform: str = sys.platform,
+    mounts: list[tuple[str, str]] | None = None,
+    remote_drive: bool | None = None,
+    install_dir: Path | None = None,
+) -> str | None:
+    """Why `folder` is not a safe place for the database (a network share, a mapped network
+    drive, a synced folder), in plain words; None when it is on this computer's own disk."""
+    text = str(folder)
+    why = None
+    install_dir = install_dir or (
+        Path(sys.executable).parent if getattr(sys, "frozen", False) else None
+    )
+    if install_dir is not None and (folder == install_dir or install_dir in folder.parents):
+        return (
+            f"The data folder {folder} is inside the app's own folder, where an upgrade or "
+            "uninstall would remove it. Keep the database in a folder of its own on this computer."
+        )
+    if text.startswith(("\\\\", "//")):
+        why = "on a network share"
+    elif platform == "win32" and (
+        remote_drive if remote_drive is not None else _remote_drive(text)
+    ):
+        why = f"on a network drive ({text[:2]})"
+    elif any(part in SYNCED_FOLDERS or part.startswith("OneDrive -") for part in folder.parts):
+        why = "in a folder that is synced to the cloud (such as OneDrive)"
+    else:
+        for point, kind in sorted(
+            mounts if mounts is not None else _mounts(), key=lambda m: -len(m[0])
+        ):
+            if text == point or text.startswith(point.rstrip("/") + "/"):
+                if kind in NETWORK_FILESYSTEMS:
+                    why = f"on a network file system ({kind})"
+                break
+    if why is None:
+        return None
+    return (
+        f"The data folder {folder} is {why}. The database can be damaged there if the network "
+        "drops or two computers use it at once, and it is slower. Keep the database on this "
+        "computer instead (backups can still be copied to a shared drive)."
+    )
+
+
+def _remote_drive(text: str) -> bool:
+    if len(text) < 2 or text[1] != ":":
+        return False
+    import ctypes
+
+    try:
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(text[:2] + "\\") == 4)  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return False
+
+
+def _mounts() -> list[tuple[str, str]]:
+    try:
+        with open("/proc/mounts", encoding="utf-8") as table:
+            return [(line.split()[1], line.split()[2]) for line in table if len(line.split()) > 2]
+    except OSError:
+        return []

@@ -32,6 +32,7 @@ from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, Ma
 from pledge_desktop.services.questionnaires import QuestionnaireService
 from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.results import ResultsService
+from pledge_desktop.services.session_lock import SessionLockService
 from pledge_desktop.services.setup import SetupService
 from pledge_desktop.services.standards import StandardsService
 from pledge_desktop.services.survey_entry import SurveyEntryService
@@ -81,6 +82,7 @@ class Workspace:
         self.interviews = InterviewsService(self.db, self.data_dir, self.changes)
         self.coding = CodingService(self.db, self.changes)
         self.export = ExportService(self.db, self.changes)
+        self.session_lock = SessionLockService(self.db, self.changes)
         self.team_report = TeamReportService(self.results, self.goals, self.coding, self.setup)
 
     @property

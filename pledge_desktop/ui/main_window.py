@@ -66,7 +66,12 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(body)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        # the window's contents, or the lock screen that covers them on a shared PC
+        self.outer = QStackedWidget()
+        self.outer.addWidget(body)
+        self.setCentralWidget(self.outer)
+        self.lock_screen: QWidget | None = None
+        self.guard: Any = None
         self.nav.hide()
         self._build_toolbar()
         self._build_menus()
@@ -130,6 +135,10 @@ class MainWindow(QMainWindow):
         self.merge_action = self._action(
             file_menu, self.tr("Co&mbine hospitals' data (for the charity)…"), self.combine_data
         )
+        self.lock_action = self._action(file_menu, self.tr("&Lock now"), self.lock_now, "Ctrl+L")
+        self.lock_settings_action = self._action(
+            file_menu, self.tr("Session loc&k settings…"), self.lock_settings
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -147,6 +156,8 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.folder_action,
             self.export_action,
+            self.lock_action,
+            self.lock_settings_action,
         ):
             action.setEnabled(False)
 
@@ -166,8 +177,11 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.folder_action,
             self.export_action,
+            self.lock_action,
+            self.lock_settings_action,
         ):
             action.setEnabled(True)
+        self._start_guard(workspace)
         demo = workspace.is_demo
         self.demo_banner.setText(self.tr("DEMO: fictional data, kept apart from real data"))
         self.demo_action.setVisible(demo)
@@ -418,6 +432,70 @@ class MainWindow(QMainWindow):
             self.tr("Restored. The data as it was before is kept in %s") % safety.name, 20000
         )
 
+    # --- session lock -----------------------------------------------------------------------
+    def _start_guard(self, workspace: Workspace) -> None:
+        from pledge_desktop.ui.session_lock import SessionGuard, register_for_windows_lock
+
+        if self.guard is not None:
+            self.guard.stop()
+        self.guard = SessionGuard(self, workspace.session_lock)
+        register_for_windows_lock(self)
+
+    def show_lock_screen(self, locked: bool) -> None:
+        """Cover (or uncover) everything: the sections, the cycle bar and the menus."""
+        from pledge_desktop.ui.session_lock import LockScreen
+
+        if self.lock_screen is None:
+            screen = LockScreen()
+            screen.unlock_button.clicked.connect(self._unlock)
+            screen.passphrase.returnPressed.connect(self._unlock)
+            self.outer.addWidget(screen)
+            self.lock_screen = screen
+        screen = self.lock_screen
+        assert isinstance(screen, LockScreen)
+        self.outer.setCurrentIndex(1 if locked else 0)
+        self.menuBar().setEnabled(not locked)
+        self.cycle_bar.setVisible(not locked and not self.nav.isHidden())
+        screen.passphrase.clear()
+        screen.message.clear()
+        if locked:
+            screen.passphrase.setFocus()
+            self.statusBar().showMessage(self.tr("Locked."))
+
+    def _unlock(self) -> None:
+        screen = self.lock_screen
+        if screen is None or self.guard is None:
+            return
+        if not self.guard.try_unlock(screen.passphrase.text()):  # type: ignore[attr-defined]
+            screen.passphrase.clear()  # type: ignore[attr-defined]
+            screen.message.setText(self.tr("That is not the passphrase. Try again."))  # type: ignore[attr-defined]
+            return
+        self.statusBar().showMessage(self.tr("Unlocked: carry on where you were."), 8000)
+
+    def lock_now(self) -> None:
+        if self.guard is None:
+            return
+        if not self.guard.lock() and not self.guard.locked:
+            show_problem(
+                self,
+                self.tr("No passphrase yet"),
+                self.tr("Set the app's passphrase first, in File → Session lock settings."),
+            )
+
+    def lock_settings(self) -> None:
+        if self.context is None:
+            return
+        from pledge_desktop.ui.session_lock import LockSettingsDialog
+
+        LockSettingsDialog(self.context.workspace.session_lock, self).exec()
+
+    def nativeEvent(self, event_type: Any, message: Any) -> Any:
+        from pledge_desktop.ui.session_lock import is_windows_lock
+
+        if self.guard is not None and is_windows_lock(message):
+            self.guard.lock()
+        return super().nativeEvent(event_type, message)
+
     def send_data(self) -> None:
         if self.context is None or self.context.cycle_id is None:
             return
@@ -465,6 +543,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.backup_timer.stop()
+        if self.guard is not None:
+            self.guard.stop()
         if self.context is not None:
             self.auto_backup()
             self.context.workspace.close()

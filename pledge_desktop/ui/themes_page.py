@@ -67,6 +67,7 @@ class ThemesPage(RecordListPage):
         self.extra_area.addLayout(search_row)
         self.hits = QListWidget()
         self.hits.setObjectName("searchHits")
+        self.hits.setAccessibleName(self.tr("Places the words were found"))
         self.hits.setWordWrap(True)
         self.extra_area.addWidget(self.hits)
         self.refresh(keep_form=False)
