@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QPus
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import show_problem
+from pledge_desktop.ui.widgets import describe
 
 
 class BatchBar(QWidget):
@@ -18,12 +19,23 @@ class BatchBar(QWidget):
         self.context = context
         self.choice = QComboBox()
         self.choice.setObjectName("batchChoice")
+        describe(
+            self.choice, self.tr("The batch the next typed forms join, such as one clinic's pile.")
+        )
         self.choice.setAccessibleName(self.tr("Batch the forms belong to"))
         self.choice.setMinimumWidth(280)
         new_batch = QPushButton(self.tr("&New batch…"))
         new_batch.setObjectName("newBatch")
+        describe(
+            new_batch,
+            self.tr("Start a batch for a pile of returned forms, with how many it holds."),
+        )
         new_batch.clicked.connect(self.new_batch)
         self.close_button = QPushButton(self.tr("C&lose batch…"))
+        describe(
+            self.close_button,
+            self.tr("Close the batch when its pile is typed in, or say why forms are missing."),
+        )
         self.close_button.clicked.connect(self.close_batch)
         label = QLabel(self.tr("&Batch:"))
         label.setBuddy(self.choice)

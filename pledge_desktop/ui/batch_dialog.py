@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.services.batches import Batch
 from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.widgets import styled
 
 
 class NewBatchDialog(QDialog):
@@ -43,7 +44,7 @@ class NewBatchDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("batchProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+        styled(self.problem, "color: #a4262c; font-weight: bold;")
         form = QFormLayout()
         form.addRow(self.tr("&Name of the pile"), self.label)
         form.addRow(self.tr("How &many forms"), self.expected)

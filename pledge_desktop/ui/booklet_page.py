@@ -29,7 +29,7 @@ from pledge_desktop.ui.booklet_dialogs import HighlightDialog, PreviewDialog, Wo
 from pledge_desktop.ui.booklet_parts import ChoicesTab, HighlightsTab
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import settle_unsaved, show_problem, show_status
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, page_title
 
 WORD_LABELS = (
     "&Welcome",
@@ -95,28 +95,50 @@ class BookletPage(QWidget):
     def _buttons(self) -> QVBoxLayout:
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("saveBooklet")
+        describe(self.save_button, self.tr("Save the booklet's words and choices (Ctrl+S)."))
         self.save_button.clicked.connect(self.save)
         self.check_button = QPushButton(self.tr("Chec&k the wording"))
         self.check_button.setObjectName("checkWording")
+        describe(
+            self.check_button,
+            self.tr(
+                "Score the booklet's words for reading ease and list long sentences and jargon."
+            ),
+        )
         self.check_button.clicked.connect(self.check_wording)
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.setObjectName("previewBooklet")
+        describe(self.preview_button, self.tr("Show the booklet's pages as they will print."))
         self.preview_button.clicked.connect(self.preview)
         self.large_print = QCheckBox(self.tr("Large p&rint"))
         self.large_print.setObjectName("largePrint")
+        describe(self.large_print, self.tr("Write the large-print edition (17 point text)."))
         self.imposed = QCheckBox(self.tr("Two pages to a sheet (i&mposed)"))
         self.imposed.setObjectName("imposed")
+        describe(
+            self.imposed,
+            self.tr(
+                "Two pages to each A4 sheet in booklet order: print double-sided, flip on the "
+                "short edge, fold and staple."
+            ),
+        )
         self.imposed.setToolTip(
             self.tr("For an office printer: print double-sided, flip on the short edge, fold.")
         )
         self.write_button = QPushButton(self.tr("Write the &booklet…"))
         self.write_button.setObjectName("writeBooklet")
+        describe(self.write_button, self.tr("Check the wording, then save the booklet as a PDF."))
         self.write_button.clicked.connect(self.write_booklet)
         self.poster_button = QPushButton(self.tr("&You said, we did poster…"))
         self.poster_button.setObjectName("writePoster")
+        describe(
+            self.poster_button,
+            self.tr("Save the You said, we did poster for the clinic waiting room as a PDF."),
+        )
         self.poster_button.clicked.connect(self.write_poster)
         self.poster_a3 = QCheckBox(self.tr("Poster on A&3"))
         self.poster_a3.setObjectName("posterA3")
+        describe(self.poster_a3, self.tr("Make the poster A3 instead of A4."))
         rows = QVBoxLayout()
         for widgets in (
             (self.save_button, self.check_button, self.preview_button),

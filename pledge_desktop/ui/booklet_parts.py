@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.booklet import BookletChoices, Highlight, finding_for
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.booklet import Choice
+from pledge_desktop.ui.widgets import describe
 
 if TYPE_CHECKING:
     from pledge_desktop.ui.booklet_page import BookletPage
@@ -37,6 +38,10 @@ class ChoicesTab(QWidget):
         self.page = page
         self.show_team = QCheckBox(self.tr("Show the team's names, roles and phone numb&ers"))
         self.show_team.setObjectName("showTeam")
+        describe(
+            self.show_team,
+            self.tr("Print the team's names, roles and phone numbers in the booklet."),
+        )
         self.show_team.toggled.connect(lambda _on: self._changed())
         self.goals = self._list("bookletGoals", self.tr("Goals to print"))
         self.standards = self._list("bookletStandards", self.tr("Standards of care to print"))
@@ -177,6 +182,13 @@ class HighlightsTab(QWidget):
         explain.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("highlightList")
+        describe(
+            self.list,
+            self.tr(
+                "Headline findings printed in What you told us, with their figures. Enter edits; "
+                "Delete removes; Ctrl+Up and Ctrl+Down reorder."
+            ),
+        )
         self.list.setAccessibleName(self.tr("Results highlights"))
         self.list.setWordWrap(True)
         self.list.setStyleSheet("QListWidget::item { padding: 4px; }")

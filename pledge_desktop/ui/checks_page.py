@@ -25,7 +25,7 @@ from pledge_desktop.domain.verification import ErrorRate
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.table_model import Column, RecordTableModel
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, font_pt, page_title
 
 
 def _rate_table(
@@ -72,19 +72,25 @@ class ChecksPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("checksSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 12pt;")
+        self.summary.setStyleSheet(f"font-size: {font_pt(12)};")
         # --- picking
         self.percent = QSpinBox()
         self.percent.setObjectName("samplePercent")
+        describe(
+            self.percent,
+            self.tr("How many forms in every hundred to type in again, to check the typing."),
+        )
         self.percent.setAccessibleName(self.tr("Share of forms to pick, per cent"))
         self.percent.setRange(1, 100)
         self.percent.setValue(10)
         self.percent.setSuffix(" %")
         self.batch = QComboBox()
         self.batch.setObjectName("sampleBatch")
+        describe(self.batch, self.tr("Pick forms from all batches, or from one."))
         self.batch.setAccessibleName(self.tr("Pick from which batch"))
         pick = QPushButton(self.tr("&Pick forms to check"))
         pick.setObjectName("pickSample")
+        describe(pick, self.tr("Choose forms at random to be typed in again."))
         pick.clicked.connect(self.pick)
         pick_row = QHBoxLayout()
         percent_label = QLabel(self.tr("Pick"))
@@ -96,6 +102,10 @@ class ChecksPage(QWidget):
         # --- waiting
         self.waiting = QListWidget()
         self.waiting.setObjectName("formsToCheck")
+        describe(
+            self.waiting,
+            self.tr("Forms picked to be typed in again. Enter starts checking the chosen one."),
+        )
         self.waiting.setAccessibleName(self.tr("Forms picked to be checked"))
         self.waiting.setMaximumHeight(64)
         self.waiting.setFlow(QListWidget.Flow.LeftToRight)
@@ -103,6 +113,10 @@ class ChecksPage(QWidget):
         self.waiting.itemActivated.connect(lambda item: self._check_form(int(item.text())))
         start = QPushButton(self.tr("&Type in again to check…"))
         start.setObjectName("startChecking")
+        describe(
+            start,
+            self.tr("Type the chosen form in again, without seeing the first typing (Ctrl+K)."),
+        )
         start.clicked.connect(self.start_checking)
         waiting_box = QGroupBox(self.tr("Forms picked to check: take them from the pile"))
         waiting_layout = QVBoxLayout(waiting_box)

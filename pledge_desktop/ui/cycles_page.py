@@ -14,6 +14,7 @@ from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import CHOICE, DATE, TEXT, FormField
 from pledge_desktop.ui.record_page import RecordListPage
 from pledge_desktop.ui.table_model import Column
+from pledge_desktop.ui.widgets import describe
 
 
 class CyclesPage(RecordListPage):
@@ -34,6 +35,12 @@ class CyclesPage(RecordListPage):
         self.extra_area.addLayout(row)
         self.questionnaire = QComboBox()
         self.questionnaire.setObjectName("cycleQuestionnaire")
+        describe(
+            self.questionnaire,
+            self.tr(
+                "The questionnaire this cycle's paper forms use; fixed once forms are typed in."
+            ),
+        )
         self.questionnaire.setAccessibleName(self.tr("Questionnaire this cycle's surveys use"))
         self.questionnaire.activated.connect(self._questionnaire_chosen)
         chosen = QHBoxLayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.verification import FIRST, SECOND, Difference
+from pledge_desktop.ui.widgets import styled
 
 COLUMNS = ("Question", "First typing (1)", "This typing (2)", "The paper shows")
 CHOSEN = "font-weight: bold;"
@@ -104,7 +105,7 @@ class DifferencesDialog(QDialog):
         self.table.cellChanged.connect(lambda *_: self._update())
         self.problem = QLabel()
         self.problem.setObjectName("differencesProblem")
-        self.problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+        styled(self.problem, "color: #a4262c; font-weight: bold;")
         self.buttons = QDialogButtonBox()
         self.record = self.buttons.addButton(
             self.tr("Record the check"), QDialogButtonBox.ButtonRole.AcceptRole

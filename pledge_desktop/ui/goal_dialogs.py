@@ -35,6 +35,7 @@ from pledge_desktop.services.results import QuestionCounts
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import CHOICE, LINE, OPTIONAL_DATE, TEXT, FormField, RecordForm
+from pledge_desktop.ui.widgets import styled
 
 PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
 
@@ -160,7 +161,7 @@ class StatusDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("statusProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        styled(self.problem, PROBLEM_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.choices)
@@ -212,7 +213,7 @@ class UpdateDialog(QDialog):
         self.note.setPlaceholderText(self.tr("What has happened since the last update?"))
         self.problem = QLabel()
         self.problem.setObjectName("updateProblem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        styled(self.problem, PROBLEM_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("&What happened"), self.note)
         form.addRow(self.tr("&Progress"), self.progress)
@@ -384,7 +385,7 @@ class HorizonsDialog(QDialog):
             self.lines[term] = line
             form.addRow(term.label, line)
         self.problem = QLabel()
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        styled(self.problem, PROBLEM_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr('As printed in the booklet, e.g. "within 6 months":')))
         layout.addLayout(form)

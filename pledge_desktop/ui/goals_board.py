@@ -37,6 +37,7 @@ from pledge_desktop.ui.goal_dialogs import (
     UpdateDialog,
 )
 from pledge_desktop.ui.messages import confirm, show_problem, show_status
+from pledge_desktop.ui.widgets import describe, font_pt, styled
 
 OVERDUE_COLOUR = QColor("#a4262c")
 TERMS = list(Term)
@@ -106,7 +107,7 @@ class GoalsBoard(QWidget):
         carry_row.addWidget(self.carry_button)
         self.carry_box = QWidget()
         self.carry_box.setLayout(carry_row)
-        self.carry_box.setStyleSheet("background: #e8f1fb;")
+        styled(self.carry_box, "background: #e8f1fb;")
         self.lists: dict[Term, TermList] = {}
         self.boxes: dict[Term, QGroupBox] = {}
         self.horizons: dict[Term, QLabel] = {}
@@ -141,11 +142,15 @@ class GoalsBoard(QWidget):
                 "· Delete: delete"
             )
         )
-        keys.setStyleSheet("color: #333;")
+        styled(keys, "color: #333;")
         keys.setWordWrap(True)
         board.addWidget(keys)
         terms_button = QPushButton(self.tr("What the &terms mean…"))
         terms_button.setObjectName("changeHorizons")
+        describe(
+            terms_button,
+            self.tr("Say what short, medium and long term mean here, as printed in the booklet."),
+        )
         terms_button.clicked.connect(self.change_horizons)
         bottom = QHBoxLayout()
         bottom.addWidget(new_button, 1)
@@ -163,7 +168,7 @@ class GoalsBoard(QWidget):
         self.detail_title = QLabel()
         self.detail_title.setObjectName("goalTitle")
         self.detail_title.setWordWrap(True)
-        self.detail_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.detail_title.setStyleSheet(f"font-size: {font_pt(12)}; font-weight: bold;")
         self.detail_status = QLabel()
         self.detail_status.setObjectName("goalStatus")
         self.detail_status.setWordWrap(True)
@@ -171,10 +176,18 @@ class GoalsBoard(QWidget):
         self.detail_why.setWordWrap(True)
         self.history = QListWidget()
         self.history.setObjectName("goalHistory")
+        describe(
+            self.history,
+            self.tr("The goal's progress notes, newest first, including those of earlier cycles."),
+        )
         self.history.setAccessibleName(self.tr("Progress updates, newest first"))
         self.history.setWordWrap(True)
         self.evidence = QListWidget()
         self.evidence.setObjectName("goalEvidence")
+        describe(
+            self.evidence,
+            self.tr("The survey questions the goal rests on. Enter opens the results."),
+        )
         self.evidence.setAccessibleName(self.tr("Evidence the goal rests on"))
         self.evidence.setWordWrap(True)
         self.evidence.itemActivated.connect(lambda _item: self.open_evidence())

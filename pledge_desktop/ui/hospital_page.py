@@ -18,7 +18,7 @@ from pledge_desktop.domain.setup import Hospital
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import settle_unsaved, show_status
 from pledge_desktop.ui.record_form import TEXT, FormField, RecordForm
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, page_title
 
 
 def hospital_fields(widget: QWidget) -> list[FormField]:
@@ -54,6 +54,7 @@ class HospitalPage(QWidget):
         self.save_button.setToolTip(self.tr("Save the hospital's details (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         self.discard_button = QPushButton(self.tr("Discard changes"))
+        describe(self.discard_button, self.tr("Put back what was saved (Esc)."))
         self.discard_button.clicked.connect(self.load)
         layout = QVBoxLayout(self)
         layout.addWidget(title)

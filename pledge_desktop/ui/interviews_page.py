@@ -23,7 +23,7 @@ from pledge_desktop.ui.record_form import (
 )
 from pledge_desktop.ui.record_page import RecordListPage
 from pledge_desktop.ui.table_model import Column
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, page_title
 
 
 class InterviewListPage(RecordListPage):
@@ -34,6 +34,10 @@ class InterviewListPage(RecordListPage):
         super().__init__(*args, **kwargs)
         self.transcript_button = QPushButton(self.tr("Open t&ranscript and coding…"))
         self.transcript_button.setObjectName("openTranscript")
+        describe(
+            self.transcript_button,
+            self.tr("Open the chosen interview's transcript to type, import or code it."),
+        )
         self.transcript_button.clicked.connect(self.open_transcript)
         self.extra_area.addWidget(self.transcript_button)
         self.table.activated.connect(lambda _index: self.open_transcript())

@@ -26,7 +26,9 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.paths import resource
 from pledge_desktop.ui.changes import ChangeHub
 from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.descriptions import describe_controls
 from pledge_desktop.ui.messages import confirm, show_problem
+from pledge_desktop.ui.widgets import describe, font_pt, styled, tab_moves_on
 
 if TYPE_CHECKING:
     from pledge_desktop.services.workspace import Workspace
@@ -50,10 +52,17 @@ class MainWindow(QMainWindow):
         self.pages: dict[int, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("sections")
+        describe(
+            self.nav,
+            self.tr(
+                "The sections of the app. Arrow keys browse; Enter or a click opens one. Ctrl+1 "
+                "to Ctrl+0, Ctrl+I, Ctrl+R and Ctrl+B go straight to one."
+            ),
+        )
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(240)
         self.nav.setStyleSheet(
-            "QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }"
+            f"QListWidget {{ font-size: {font_pt(12)}; }} QListWidget::item {{ padding: 6px; }}"
         )
         self.nav.currentRowChanged.connect(self._section_chosen)
         # a click means "work here": the focus follows; arrow keys in the list only browse
@@ -88,14 +97,19 @@ class MainWindow(QMainWindow):
         label = QLabel(self.tr("  Pledge &cycle: "))
         self.cycle_choice = QComboBox()
         self.cycle_choice.setObjectName("cycleChoice")
+        describe(
+            self.cycle_choice,
+            self.tr("The pledge cycle every screen shows. Choose another with the arrow keys."),
+        )
         self.cycle_choice.setAccessibleName(self.tr("Pledge cycle you are working on"))
         self.cycle_choice.setMinimumWidth(200)
         label.setBuddy(self.cycle_choice)
         self.cycle_choice.currentIndexChanged.connect(self._cycle_chosen)
         self.demo_banner = QLabel()
         self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setStyleSheet(
-            "background: #ffe08a; color: #1b1b1b; font-weight: bold; padding: 4px 10px;"
+        styled(
+            self.demo_banner,
+            "background: #ffe08a; color: #1b1b1b; font-weight: bold; padding: 4px 10px;",
         )
         self.demo_banner.hide()
         bar.addWidget(label)
@@ -306,6 +320,8 @@ class MainWindow(QMainWindow):
         if index not in self.pages:
             page = self.sections[index][1]()
             page.setObjectName(f"section{index + 1}")
+            describe_controls(page)
+            tab_moves_on(page)
             self.stack.addWidget(page)
             self.pages[index] = page
         return self.pages[index]

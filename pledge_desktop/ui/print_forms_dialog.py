@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.survey_forms import MOST_AT_ONCE
 from pledge_desktop.ui.context import ScreenContext
+from pledge_desktop.ui.widgets import styled
 
 
 class PrintFormsDialog(QDialog):
@@ -63,7 +64,7 @@ class PrintFormsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("printProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+        styled(self.problem, "color: #a4262c; font-weight: bold;")
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("&Make the PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -50,6 +50,7 @@ from pledge_desktop.domain.questionnaire_edit import (
 )
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import settle_unsaved, show_problem, show_status
+from pledge_desktop.ui.widgets import describe, font_pt, styled
 
 TYPE_WORDS = {
     AnswerType.SINGLE: "Single choice",
@@ -81,13 +82,19 @@ class QuestionnaireEditor(QWidget):
         self._loading = False
         self.heading = QLabel()
         self.heading.setObjectName("editorHeading")
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.heading.setStyleSheet(f"font-size: {font_pt(13)}; font-weight: bold;")
         self.lock_note = QLabel()
         self.lock_note.setObjectName("lockNote")
         self.lock_note.setWordWrap(True)
-        self.lock_note.setStyleSheet("background: #fdf0d5; color: #3b2a00; padding: 6px;")
+        styled(self.lock_note, "background: #fdf0d5; color: #3b2a00; padding: 6px;")
         self.tree = QTreeWidget()
         self.tree.setObjectName("questionTree")
+        describe(
+            self.tree,
+            self.tr(
+                "Sections and their questions. Arrow keys move; Ctrl+Up and Ctrl+Down reorder."
+            ),
+        )
         self.tree.setAccessibleName(self.tr("Sections and questions"))
         self.tree.setHeaderHidden(True)
         self.tree.currentItemChanged.connect(lambda *_: self._show_chosen())
@@ -98,7 +105,7 @@ class QuestionnaireEditor(QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("editorProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+        styled(self.problem, "color: #a4262c; font-weight: bold;")
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout()
         for text, slot, keys in (
@@ -122,6 +129,12 @@ class QuestionnaireEditor(QWidget):
                 button.setToolTip(
                     QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
                 )
+            button.setAccessibleDescription(
+                self.tr("%s the chosen question or section.") % text.replace("&", "")
+                if keys is None
+                else self.tr("Shortcut: %s")
+                % QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            )
         delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.tree)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.remove_chosen)
@@ -145,8 +158,13 @@ class QuestionnaireEditor(QWidget):
         page = QWidget()
         self.section_title = QLineEdit()
         self.section_title.setObjectName("sectionTitle")
+        describe(self.section_title, self.tr("The section's heading as printed on the form."))
         self.section_intro = QPlainTextEdit()
         self.section_intro.setObjectName("sectionIntro")
+        describe(
+            self.section_intro,
+            self.tr("A few words printed under the section's heading (optional)."),
+        )
         self.section_intro.setTabChangesFocus(True)
         self.section_title.textEdited.connect(lambda _t: self._section_changed("title"))
         self.section_intro.textChanged.connect(lambda: self._section_changed("intro"))

@@ -24,7 +24,7 @@ from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import confirm, show_problem, show_status
 from pledge_desktop.ui.questionnaire_editor import QuestionnaireEditor
 from pledge_desktop.ui.table_model import Column, RecordTableModel
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, page_title
 
 
 def _state(summary: QuestionnaireSummary) -> str:
@@ -52,6 +52,10 @@ class QuestionnairesPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("questionnairesTable")
+        describe(
+            self.table,
+            self.tr("The questionnaires and their versions. A version with typed forms is locked."),
+        )
         self.table.setAccessibleName(self.tr("Questionnaires"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -15,6 +15,7 @@ from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import CHOICE, LINE, TEXT, FormField
 from pledge_desktop.ui.record_page import RecordListPage
 from pledge_desktop.ui.table_model import Column
+from pledge_desktop.ui.widgets import describe
 
 
 class QuotesPage(RecordListPage):
@@ -32,8 +33,16 @@ class QuotesPage(RecordListPage):
         self.approval.setWordWrap(True)
         self.approve_button = QPushButton(self.tr("Appro&ve for the booklet"))
         self.approve_button.setObjectName("approveQuote")
+        describe(
+            self.approve_button,
+            self.tr(
+                "Approve the quote for the booklet; refused, with the reason, if consent does not"
+                " cover it."
+            ),
+        )
         self.approve_button.clicked.connect(lambda: self.set_approved(True))
         self.withdraw_button = QPushButton(self.tr("&Withdraw approval"))
+        describe(self.withdraw_button, self.tr("Take the quote out of the booklet."))
         self.withdraw_button.clicked.connect(lambda: self.set_approved(False))
         row = QHBoxLayout()
         row.addWidget(self.approve_button)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError, ValidationError
+from pledge_desktop.ui.widgets import describe, styled
 
 T = TypeVar("T")
 
@@ -40,6 +41,17 @@ LINE, TEXT, CHOICE, EDITABLE_CHOICE, DATE, CHECK, OPTIONAL_DATE, MULTI = (
     "multi",
 )
 NO_DATE = QDate(2000, 1, 1)  # an optional date at its lowest reads "(none)"
+# how each kind of box is worked, for screen readers and tips, when a field has no hint of its own
+HOW = {
+    LINE: "Type {label}. Enter saves.",
+    TEXT: "Type {label}; Tab moves on.",
+    CHOICE: "Choose {label} with the arrow keys, or type its first letters.",
+    EDITABLE_CHOICE: "Choose {label} with the arrow keys, or type it.",
+    DATE: "{label}: type the day, month and year, or change them with the arrow keys.",
+    OPTIONAL_DATE: "{label}: type the date, or leave it at (none).",
+    CHECK: "{label}: Space ticks or unticks it.",
+    MULTI: "{label}: tick all that apply, with Space.",
+}
 
 
 @dataclass(frozen=True)
@@ -56,13 +68,14 @@ class MultiChoice(QWidget):
 
     toggled = Signal()
 
-    def __init__(self, choices: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, choices: Sequence[tuple[str, str]], about: str = "") -> None:
         super().__init__()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for index, (value, label) in enumerate(choices):
             box = QCheckBox(label)
+            box.setAccessibleDescription(f"{about}: tick if it applies (Space)." if about else "")
             box.toggled.connect(lambda _on: self.toggled.emit())
             grid.addWidget(box, index // 3, index % 3)
             self.boxes[value] = box
@@ -93,12 +106,13 @@ class RecordForm(QWidget):
             widget.setObjectName(spec.name)
             widget.setAccessibleName(spec.label.replace("&", ""))
             if spec.hint:
-                widget.setAccessibleDescription(spec.hint)
-                widget.setToolTip(spec.hint)
+                describe(widget, spec.hint)
+            else:
+                widget.setAccessibleDescription(self.how(spec))
             problem = QLabel()
             problem.setObjectName(f"{spec.name}_problem")
             problem.setWordWrap(True)
-            problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+            styled(problem, "color: #a4262c; font-weight: bold;")
             problem.hide()
             cell = QWidget()
             column = QVBoxLayout(cell)
@@ -136,7 +150,7 @@ class RecordForm(QWidget):
             edit.dateChanged.connect(self._changed)
             return edit
         if spec.kind == MULTI:
-            multi = MultiChoice(spec.choices)
+            multi = MultiChoice(spec.choices, spec.label.replace("&", "").rstrip(":"))
             multi.toggled.connect(self._changed)
             return multi
         if spec.kind == CHECK:
@@ -224,6 +238,14 @@ class RecordForm(QWidget):
                 result[spec.name] = widget.text()
         return result
 
+    @staticmethod
+    def how(spec: FormField) -> str:
+        """How a field is worked, for a screen reader, when it has no hint of its own."""
+        words = spec.label.replace("&", "").rstrip(":")
+        if spec.kind in (LINE, TEXT, CHOICE, EDITABLE_CHOICE):
+            words = words[:1].lower() + words[1:]
+        return HOW[spec.kind].format(label=words)
+
     def show_problems(self, problems: dict[str, str]) -> None:
         """Show each problem under its field and put the cursor in the first one."""
         self.clear_problems()
@@ -233,7 +255,9 @@ class RecordForm(QWidget):
                 label = self._problems[spec.name]
                 label.setText("⚠ " + problems[spec.name])
                 label.show()
-                self._widgets[spec.name].setAccessibleDescription(problems[spec.name])
+                self._widgets[spec.name].setAccessibleDescription(
+                    problems[spec.name] + " " + (spec.hint or self.how(spec))
+                )
                 first = first or self._widgets[spec.name]
         if first is not None:
             first.setFocus()
@@ -241,7 +265,7 @@ class RecordForm(QWidget):
     def clear_problems(self) -> None:
         for spec in self.fields:
             self._problems[spec.name].hide()
-            self._widgets[spec.name].setAccessibleDescription(spec.hint)
+            self._widgets[spec.name].setAccessibleDescription(spec.hint or self.how(spec))
 
     def problem_text(self, name: str) -> str:
         label = self._problems[name]

@@ -27,7 +27,7 @@ from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import confirm, settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.record_form import FormField, RecordForm
 from pledge_desktop.ui.table_model import Column, RecordTableModel
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import font_pt, page_title
 
 
 class RecordListPage(QWidget):
@@ -42,6 +42,12 @@ class RecordListPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("recordTable")
         self.table.setAccessibleName(self.title())
+        self.table.setAccessibleDescription(
+            self.tr(
+                "The list: arrow keys choose one to show in the form beside it; Ctrl+N adds one; "
+                "Delete deletes the chosen one, after asking."
+            )
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -54,7 +60,7 @@ class RecordListPage(QWidget):
         self.form.edited.connect(self._update_buttons)
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")
-        self.heading.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        self.heading.setStyleSheet(f"font-weight: bold; font-size: {font_pt(14)};")
         self.new_button = QPushButton(self.tr("&New"))
         self.save_button = QPushButton(self.tr("&Save"))
         self.discard_button = QPushButton(self.tr("Discard changes"))

@@ -24,7 +24,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import confirm, show_problem
 from pledge_desktop.ui.table_model import Column, RecordTableModel
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, page_title
 
 STATUS_WORDS = {"entered": "Entered", "verified": "Verified"}
 
@@ -49,6 +49,10 @@ class ResponsesPage(QWidget):
         self.search.returnPressed.connect(self.open_selected)
         self.status = QComboBox()
         self.status.setObjectName("responseStatus")
+        describe(
+            self.status,
+            self.tr("Show all typed-in forms, or only those checked or waiting to be checked."),
+        )
         self.status.setAccessibleName(self.tr("Show forms with this status"))
         for label, value in (
             (self.tr("All forms"), None),
@@ -71,6 +75,12 @@ class ResponsesPage(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("responsesTable")
+        describe(
+            self.table,
+            self.tr(
+                "Typed-in forms: serial, batch, when, completeness. Enter opens one to correct."
+            ),
+        )
         self.table.setAccessibleName(self.tr("Survey responses"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,6 +92,8 @@ class ResponsesPage(QWidget):
         open_button = QPushButton(self.tr("&Open to correct"))
         open_button.clicked.connect(self.open_selected)
         delete_button = QPushButton(self.tr("&Delete…"))
+        describe(open_button, self.tr("Open the chosen form on the entry screen to correct it."))
+        describe(delete_button, self.tr("Delete the chosen form, after asking."))
         delete_button.clicked.connect(self.delete_selected)
         delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pledge_desktop.domain.questionnaire import AnswerType
 from pledge_desktop.domain.results import QuestionCounts
+from pledge_desktop.ui.widgets import high_contrast
 
 ACCENT = QColor("#6b1f5c")
 PALE = QColor("#efe4ec")
@@ -47,6 +48,10 @@ class ResultChart(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.bar, self.empty = ACCENT, PALE
+        if high_contrast():  # the system's colours; the figures are written beside every bar
+            self.bar = self.palette().highlight().color()
+            self.empty = self.palette().base().color()
         line = self.fontMetrics().height() + 8
         width = self.width() - 8
         if counts.question.type is AnswerType.AGREEMENT:
@@ -63,9 +68,9 @@ class ResultChart(QWidget):
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QRectF(0, y, label_w, line), Qt.AlignmentFlag.AlignVCenter, text)
             bar = QRectF(label_w + 6, y + 4, bar_w, line - 8)
-            painter.fillRect(bar, PALE)
+            painter.fillRect(bar, self.empty)
             filled = QRectF(bar.x(), bar.y(), bar_w * counts.per_cent(count) / 100, bar.height())
-            painter.fillRect(filled, ACCENT)
+            painter.fillRect(filled, self.bar)
             painter.drawText(
                 QRectF(label_w + bar_w + 14, y, width - label_w - bar_w - 14, line),
                 Qt.AlignmentFlag.AlignVCenter,

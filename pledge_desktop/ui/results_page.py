@@ -30,7 +30,7 @@ from pledge_desktop.services.results import ResultsFilter
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.messages import show_problem, show_status
 from pledge_desktop.ui.result_chart import ResultChart
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, font_pt, page_title
 
 
 class ResultsPage(QWidget):
@@ -44,6 +44,10 @@ class ResultsPage(QWidget):
         self.summary.setWordWrap(True)
         self.questions = QListWidget()
         self.questions.setObjectName("resultQuestions")
+        describe(
+            self.questions,
+            self.tr("The questionnaire's questions with how many answered. Arrow keys show each."),
+        )
         self.questions.setAccessibleName(self.tr("Questions"))
         self.questions.setWordWrap(True)
         self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -67,17 +71,24 @@ class ResultsPage(QWidget):
     def _filters(self) -> QHBoxLayout:
         self.batch = QComboBox()
         self.batch.setObjectName("resultsBatch")
+        describe(self.batch, self.tr("Count only the forms of one batch, or all."))
         self.batch.setAccessibleName(self.tr("Batch of forms"))
         batch_label = QLabel(self.tr("&Batch:"))
         batch_label.setBuddy(self.batch)
         self.dates = QCheckBox(self.tr("&Dates: only forms typed in between"))
         self.dates.setObjectName("resultsDates")
+        describe(
+            self.dates, self.tr("Count only the forms typed in between the two dates beside it.")
+        )
         self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
         self.date_to = QDateEdit(QDate.currentDate())
         for edit, name in ((self.date_from, "first day"), (self.date_to, "last day")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setAccessibleName(self.tr(name))
+            describe(
+                edit, self.tr("The %s of the forms counted, by when they were typed in.") % name
+            )
             edit.setEnabled(False)
             edit.dateChanged.connect(lambda _d: self.refresh())
             self.dates.toggled.connect(edit.setEnabled)
@@ -97,13 +108,20 @@ class ResultsPage(QWidget):
         self.question_text = QLabel()
         self.question_text.setObjectName("questionText")
         self.question_text.setWordWrap(True)
-        self.question_text.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.question_text.setStyleSheet(f"font-size: {font_pt(13)}; font-weight: bold;")
         self.base = QLabel()
         self.base.setObjectName("questionBase")
         self.base.setWordWrap(True)
         self.chart = ResultChart()
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("answerTable")
+        describe(
+            self.table,
+            self.tr(
+                "Each answer: forms, per cent of those who answered, last cycle's per cent and "
+                "the change."
+            ),
+        )
         self.table.setAccessibleName(self.tr("Answers: counts and percentages"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -138,9 +156,23 @@ class ResultsPage(QWidget):
     def _buttons(self) -> QHBoxLayout:
         self.report_button = QPushButton(self.tr("Save results &report (PDF)…"))
         self.report_button.setObjectName("saveReport")
+        describe(
+            self.report_button,
+            self.tr(
+                "Save every question's results, comments, themes and goals as a PDF for a team "
+                "meeting."
+            ),
+        )
         self.report_button.clicked.connect(self.save_report)
         self.small = QSpinBox()
         self.small.setObjectName("smallNumbers")
+        describe(
+            self.small,
+            self.tr(
+                "Outside the team, counts below this are written as 'fewer than' and no per cent "
+                "is given on fewer answers."
+            ),
+        )
         self.small.setRange(2, 50)
         self.small.setAccessibleName(self.tr("Smallest count shown outside the team"))
         small_label = QLabel(self.tr("Outside the team, keep back counts &under:"))

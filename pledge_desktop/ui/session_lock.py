@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.ui.widgets import font_pt, styled
 
 if TYPE_CHECKING:
     from pledge_desktop.services.session_lock import SessionLockService
@@ -44,7 +45,7 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("lockScreen")
         title = QLabel(self.tr("Pledge Desktop is locked"))
-        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        title.setStyleSheet(f"font-size: {font_pt(20)}; font-weight: bold;")
         explain = QLabel(
             self.tr(
                 "Patient data is hidden while nobody is using the app. Everything you were "
@@ -63,7 +64,7 @@ class LockScreen(QWidget):
         self.unlock_button.setObjectName("unlock")
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
-        self.message.setStyleSheet("color: #a00000; font-weight: bold;")
+        styled(self.message, "color: #a00000; font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (title, explain, label, self.passphrase, self.unlock_button, self.message):

@@ -13,6 +13,7 @@ from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import CHECK, TEXT, FormField
 from pledge_desktop.ui.record_page import RecordListPage
 from pledge_desktop.ui.table_model import Column
+from pledge_desktop.ui.widgets import describe
 
 
 class StandardsPage(RecordListPage):
@@ -31,6 +32,8 @@ class StandardsPage(RecordListPage):
         up.clicked.connect(lambda: self.move(-1))
         down = QPushButton(self.tr("Move do&wn"))
         down.clicked.connect(lambda: self.move(1))
+        describe(up, self.tr("Move the chosen standard up the list, as it will be printed."))
+        describe(down, self.tr("Move the chosen standard down the list."))
         row = QHBoxLayout()
         for button in (self.start_button, up, down):
             row.addWidget(button)

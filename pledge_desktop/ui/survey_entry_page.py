@@ -34,7 +34,7 @@ from pledge_desktop.ui.batch_bar import BatchBar
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.form_saver import FormSaver
 from pledge_desktop.ui.messages import show_problem
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import describe, font_pt, page_title, styled
 
 DRAFT_DELAY_MS = 400
 CURRENT = "background: #fff3c4; border: 2px solid #1d4f91; padding: 4px;"
@@ -112,6 +112,13 @@ class SurveyEntryPage(QWidget):
         self.prompt.setFixedHeight(lines + 6)
         self.answer_input = QLineEdit()
         self.answer_input.setObjectName("answerInput")
+        describe(
+            self.answer_input,
+            self.tr(
+                "Type the answer: a digit ticks a box; 0 left blank; 9 unreadable; Enter moves "
+                "on; Up goes back."
+            ),
+        )
         self.answer_input.setAccessibleName(self.tr("Answer"))
         self.answer_input.installEventFilter(self)
         keys = QLabel(
@@ -120,7 +127,7 @@ class SurveyEntryPage(QWidget):
                 "one box · Up: back · Ctrl+S: save · Esc: put aside"
             )
         )
-        keys.setStyleSheet("color: #333;")
+        styled(keys, "color: #333;")
         self.print_button = QPushButton(self.tr("&Print blank forms…"))
         self.print_button.setObjectName("printForms")
         self.print_button.setToolTip(self.tr("Numbered forms for clinic, as a PDF (Ctrl+P)"))
@@ -151,8 +158,9 @@ class SurveyEntryPage(QWidget):
         )
         self.check_banner.setObjectName("checkBanner")
         self.check_banner.setWordWrap(True)
-        self.check_banner.setStyleSheet(
-            "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;"
+        styled(
+            self.check_banner,
+            "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;",
         )
         self.check_banner.hide()
         top = QHBoxLayout()
@@ -279,7 +287,7 @@ class SurveyEntryPage(QWidget):
         self._sheet_for = self.entry.questionnaire
         for section in self.entry.questionnaire.sections:
             heading = QLabel(section.title)
-            heading.setStyleSheet("font-size: 13pt; font-weight: bold; margin-top: 8px;")
+            heading.setStyleSheet(f"font-size: {font_pt(13)}; font-weight: bold; margin-top: 8px;")
             column.addWidget(heading)
             for question in section.questions:
                 label = QuestionLabel()

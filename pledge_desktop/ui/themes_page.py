@@ -23,6 +23,7 @@ from pledge_desktop.ui.messages import confirm, show_problem
 from pledge_desktop.ui.record_form import CHOICE, LINE, TEXT, FormField
 from pledge_desktop.ui.record_page import RecordListPage
 from pledge_desktop.ui.table_model import Column
+from pledge_desktop.ui.widgets import describe
 
 COLOUR_NAMES = tuple(
     (colour, f"{name}'s colour") for name, _description, colour in SUGGESTED_THEMES
@@ -38,9 +39,13 @@ class ThemesPage(RecordListPage):
         super().__init__(*args, **kwargs)
         merge = QPushButton(self.tr("Merge int&o…"))
         merge.setObjectName("mergeTheme")
+        describe(
+            merge, self.tr("Move every passage of the chosen theme into another, then remove it.")
+        )
         merge.clicked.connect(self.merge)
         suggest = QPushButton(self.tr("&Add suggested themes"))
         suggest.setObjectName("seedThemes")
+        describe(suggest, self.tr("Add the suggested themes that are not in the codebook yet."))
         suggest.clicked.connect(self.seed)
         row = QHBoxLayout()
         row.addWidget(merge)
@@ -49,6 +54,10 @@ class ThemesPage(RecordListPage):
         self.extra_area.addLayout(row)
         self.passages = QListWidget()
         self.passages.setObjectName("themePassages")
+        describe(
+            self.passages,
+            self.tr("The passages coded into the chosen theme, with their interview."),
+        )
         self.passages.setAccessibleName(self.tr("Passages coded into the chosen theme"))
         self.passages.setWordWrap(True)
         self.extra_area.addWidget(QLabel(self.tr("Passages in this theme, this cycle:")))
@@ -60,6 +69,12 @@ class ThemesPage(RecordListPage):
         self.search_box.returnPressed.connect(self.search)
         export = QPushButton(self.tr("E&xport to spreadsheet…"))
         export.setObjectName("exportPassages")
+        describe(
+            export,
+            self.tr(
+                "Save coded passages and quotes, with the interviews' details, as a spreadsheet."
+            ),
+        )
         export.clicked.connect(self.export)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_box, 1)
@@ -67,6 +82,9 @@ class ThemesPage(RecordListPage):
         self.extra_area.addLayout(search_row)
         self.hits = QListWidget()
         self.hits.setObjectName("searchHits")
+        describe(
+            self.hits, self.tr("Where the words searched for appear in this cycle's transcripts.")
+        )
         self.hits.setAccessibleName(self.tr("Places the words were found"))
         self.hits.setWordWrap(True)
         self.extra_area.addWidget(self.hits)

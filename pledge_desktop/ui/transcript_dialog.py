@@ -46,6 +46,7 @@ from pledge_desktop.domain.interviews import Interview, Passage, Theme
 from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.identifiers_dialog import guarded
 from pledge_desktop.ui.messages import settle_unsaved, show_problem, show_status
+from pledge_desktop.ui.widgets import font_pt
 
 
 class CodeCommand(QUndoCommand):
@@ -118,7 +119,7 @@ class TranscriptDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.text.setPlainText(interview.transcript)
-        self.text.setStyleSheet("font-size: 12pt;")
+        self.text.setStyleSheet(f"font-size: {font_pt(12)};")
         self.edit_button = QPushButton(self.tr("&Edit transcript"))
         self.edit_button.setObjectName("editTranscript")
         self.edit_button.setCheckable(True)

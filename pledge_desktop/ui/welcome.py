@@ -32,7 +32,7 @@ from pledge_desktop.ui.context import ScreenContext
 from pledge_desktop.ui.hospital_page import hospital_fields
 from pledge_desktop.ui.messages import show_problem
 from pledge_desktop.ui.record_form import DATE, EDITABLE_CHOICE, FormField, RecordForm
-from pledge_desktop.ui.widgets import page_title
+from pledge_desktop.ui.widgets import font_pt, page_title
 
 
 class WelcomePage(QWidget):
@@ -60,10 +60,10 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self.tr("Look around the &demo first"))
         self.demo_button.setObjectName("demoButton")
         self.demo_button.clicked.connect(self.demo_requested)
-        text.setStyleSheet("font-size: 13pt;")
+        text.setStyleSheet(f"font-size: {font_pt(13)};")
         for button in (self.set_up_button, self.demo_button):
             button.setMinimumHeight(44)
-            button.setStyleSheet("font-size: 13pt; padding: 6px 18px;")
+            button.setStyleSheet(f"font-size: {font_pt(13)}; padding: 6px 18px;")
         column = QWidget()
         column.setMaximumWidth(640)
         inner = QVBoxLayout(column)
