@@ -78,6 +78,7 @@ class WhatPage(QWizardPage):
         self.k = QSpinBox()
         self.k.setObjectName("exportK")
         self.k.setRange(2, 20)
+        self.k.setSuffix(self.tr(" forms"))
         self.k.setValue(wizard.plan.suppression.k)
         self.k.setAccessibleName(self.tr("Smallest group of forms allowed"))
         self.k.valueChanged.connect(self._k_changed)
