@@ -86,16 +86,15 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
     password = _password(confirm=True) if args.password else None
     with open_workspace(data_dir, write=True) as workspace:
         cycle = workspace.cycles.find(args.cycle)
-        plan = workspace.export.plan(cycle.id, args.k)
         result = workspace.export.export(
             cycle.id, args.out.resolve(), ExportChoices(k=args.k, password=password)
         )
     for name, title, rows in result.tables:
         print(f"  {name:<17} {rows:>7,}  {title}")
-    print(result.suppression.describe(plan.quasi_identifiers))
-    if plan.comments:
+    print(result.suppression.describe(result.quasi_identifiers))
+    if result.comments_withheld:
         print(
-            f"{len(plan.comments)} written answers were left out: review them in the app "
+            f"{result.comments_withheld} written answers were left out: review them in the app "
             "(File → Send data to the charity) to send them."
         )
     protected = " (password protected)" if result.encrypted else ""

@@ -53,3 +53,11 @@ def demo_workspace(tmp_path: Path, demo_template: Path) -> Iterator[Workspace]:
     ws = open_workspace(folder, demo=True)
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def demo_folder(tmp_path: Path, demo_template: Path) -> str:
+    """A copy of the demo data folder, not opened: for driving the `pledge` command."""
+    copy = tmp_path / "demo-folder"
+    shutil.copytree(demo_template, copy, ignore=shutil.ignore_patterns("pledge.lock*"))
+    return str(copy)

@@ -1,19 +1,9 @@
 """`pledge export` and `pledge merge`, driven as a user types them."""
 
-import shutil
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from pledge_desktop.cli import main
-
-
-@pytest.fixture
-def folder(demo_template: Path, tmp_path: Path) -> str:
-    copy = tmp_path / "demo"
-    shutil.copytree(demo_template, copy, ignore=shutil.ignore_patterns("pledge.lock*"))
-    return str(copy)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -22,17 +12,19 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_export_then_merge(capsys, folder: str, tmp_path: Path, monkeypatch) -> None:
+def test_export_then_merge(capsys, demo_folder: str, tmp_path: Path, monkeypatch) -> None:
     sent = tmp_path / "sent"
     sent.mkdir()
-    code, said, _ = run(capsys, "--data-dir", folder, "export", "--out", str(sent / "2026.zip"))
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "export", "--out", str(sent / "2026.zip")
+    )
     assert code == 0 and "responses" in said and "SHA-256" in said
     assert "written answers were left out" in said
     monkeypatch.setenv("PLEDGE_PACKAGE_PASSWORD", "a long passphrase")
     code, said, _ = run(
         capsys,
         "--data-dir",
-        folder,
+        demo_folder,
         "export",
         "--cycle",
         "2025",

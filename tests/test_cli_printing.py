@@ -1,20 +1,12 @@
 """`pledge booklet`, `pledge report` and `pledge poster`, driven as a user types them."""
 
-import shutil
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pypdf import PdfReader
 
 from pledge_desktop.cli import main
-
-
-@pytest.fixture
-def folder(demo_template: Path, tmp_path: Path) -> str:
-    copy = tmp_path / "demo"
-    shutil.copytree(demo_template, copy, ignore=shutil.ignore_patterns("pledge.lock*"))
-    return str(copy)
+from tests.pdfs import pdf_text
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -23,15 +15,10 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def pdf_text(path: Path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
-
-
-def test_booklet_large_print_and_imposed(capsys, folder: str, tmp_path: Path) -> None:
+def test_booklet_large_print_and_imposed(capsys, demo_folder: str, tmp_path: Path) -> None:
     out = tmp_path / "booklet.pdf"
     code, said, _ = run(
-        capsys, "--data-dir", folder, "booklet", "--cycle", "2026", "--out", str(out)
+        capsys, "--data-dir", demo_folder, "booklet", "--cycle", "2026", "--out", str(out)
     )
     assert code == 0
     assert said.startswith("Plain English: Reading ease")
@@ -41,28 +28,30 @@ def test_booklet_large_print_and_imposed(capsys, folder: str, tmp_path: Path) ->
     assert "Fictional demo" in pdf_text(out)
     large = tmp_path / "large.pdf"
     code, said, _ = run(
-        capsys, "--data-dir", folder, "booklet", "--large-print", "--out", str(large)
+        capsys, "--data-dir", demo_folder, "booklet", "--large-print", "--out", str(large)
     )
     assert code == 0
     with pdfplumber.open(large) as pdf:
         assert min(char["size"] for page in pdf.pages for char in page.chars) >= 16
     imposed = tmp_path / "imposed.pdf"
-    code, said, _ = run(capsys, "--data-dir", folder, "booklet", "--imposed", "--out", str(imposed))
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "booklet", "--imposed", "--out", str(imposed)
+    )
     assert code == 0 and "A4 sheets" in said
     width, height = PdfReader(imposed).pages[0].mediabox.upper_right
     assert float(width) > float(height)
 
 
-def test_report_and_poster(capsys, folder: str, tmp_path: Path) -> None:
+def test_report_and_poster(capsys, demo_folder: str, tmp_path: Path) -> None:
     report = tmp_path / "results.pdf"
     code, said, _ = run(
-        capsys, "--data-dir", folder, "report", "--cycle", "2026", "--out", str(report)
+        capsys, "--data-dir", demo_folder, "report", "--cycle", "2026", "--out", str(report)
     )
     assert code == 0 and "Wrote the results report for cycle 2026" in said
     assert "Survey results 2026" in pdf_text(report)
     poster = tmp_path / "poster.pdf"
     code, said, _ = run(
-        capsys, "--data-dir", folder, "poster", "--size", "A3", "--out", str(poster)
+        capsys, "--data-dir", demo_folder, "poster", "--size", "A3", "--out", str(poster)
     )
     assert code == 0 and "A3 poster" in said
     text = pdf_text(poster)
@@ -71,11 +60,11 @@ def test_report_and_poster(capsys, folder: str, tmp_path: Path) -> None:
     assert round(float(width)) == 842  # A3 portrait is 297 mm wide
 
 
-def test_a_cycle_that_does_not_exist_is_named(capsys, folder: str, tmp_path: Path) -> None:
+def test_a_cycle_that_does_not_exist_is_named(capsys, demo_folder: str, tmp_path: Path) -> None:
     code, _, err = run(
         capsys,
         "--data-dir",
-        folder,
+        demo_folder,
         "booklet",
         "--cycle",
         "1999",

@@ -12,3 +12,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def safe_cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def plain_cell(text: str) -> str:
+    """A cell as it was before safe_cell guarded it (for reading back files the app wrote)."""
+    guarded = text.startswith("'") and text[1:2] != "" and text[1:].startswith(FORMULA_STARTS)
+    return text[1:] if guarded else text

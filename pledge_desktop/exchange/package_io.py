@@ -10,11 +10,12 @@ import io
 import json
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pledge_desktop.exchange.cells import safe_cell
+from pledge_desktop.exchange.cells import plain_cell, safe_cell
 from pledge_desktop.exchange.package_format import FORMAT_VERSION, MEMBERS, Table, descriptor
 
 MAX_FILE = 200 * 1024 * 1024  # bytes: far more than any hospital's year of data
@@ -116,7 +117,7 @@ def read_package(path: Path, password: str | None = None, validate: bool = True)
         files = _folder_files(path) if path.is_dir() else _zip_files(path, password)
     except PackageRejected:
         raise
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError) as error:
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError, ValueError, RuntimeError) as error:
         raise PackageRejected(
             f"It could not be read as a ZIP file ({type(error).__name__}): it may be "
             "truncated or damaged. Ask the hospital to send it again."
@@ -244,7 +245,14 @@ def _checked(source: str, files: dict[str, bytes], validate: bool) -> LoadedPack
             raise PackageRejected(
                 f"{path} is not UTF-8 text: it was saved in another encoding after export."
             ) from error
-        tables[str(resource.get("name"))] = list(csv.DictReader(io.StringIO(content)))
+        tables[str(resource.get("name"))] = [
+            {
+                key: plain_cell(value) if isinstance(value, str) else ""
+                for key, value in row.items()
+                if key is not None  # cells beyond the header: frictionless reports them
+            }
+            for row in csv.DictReader(io.StringIO(content))
+        ]
     if validate:
         problems = validation_problems(files)
         if problems:

@@ -61,7 +61,6 @@ class Styles:
     quote: Any
     attribution: Any
     bullet: Any
-    small_print: Any
 
 
 def styles(body_pt: float) -> Styles:
@@ -121,7 +120,6 @@ def styles(body_pt: float) -> Styles:
         ),
         attribution=derive("attribution", leftIndent=body_pt, spaceAfter=body_pt),
         bullet=derive("bullet", leftIndent=body_pt * 1.4, bulletIndent=0, bulletFontName=BOLD),
-        small_print=derive("small_print"),  # the same size: nothing a patient reads is smaller
     )
 
 

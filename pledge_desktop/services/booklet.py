@@ -132,18 +132,23 @@ class BookletService:
                 for q in _approved_quotes(session, cycle_id)
             ]
 
-    def preview_highlights(self, cycle_id: int) -> list[HighlightPreview]:
+    def preview_highlights(
+        self, cycle_id: int, highlights: tuple[Highlight, ...] | None = None
+    ) -> list[HighlightPreview]:
+        """Each highlight (the saved ones, or those given) as it would print, or None for one
+        with too few answers."""
         with self._db.reading() as session:
             small = small_numbers_in(session)
             results = count_cycle(session, cycle_id, ResultsFilter(), comments_limit=0)
+            chosen = _choices(session, cycle_id).highlights if highlights is None else highlights
             previews = []
-            for highlight in _choices(session, cycle_id).highlights:
+            for highlight in chosen:
                 counts = results.question(highlight.question_code)
                 previews.append(
                     HighlightPreview(
                         highlight,
                         finding_for(counts, highlight, small) if counts else None,
-                        counts.question.text if counts else "(not on this questionnaire)",
+                        counts.question.text if counts else "",
                     )
                 )
             return previews
@@ -178,7 +183,6 @@ class BookletService:
         """The "You said, we did" poster; returns how many findings it pairs with actions."""
         from pledge_desktop.reports.poster import Poster, PosterRow, write_poster
 
-        contents = self.contents(cycle_id, fictional)
         rows = tuple(PosterRow(said, did) for said, did in self.poster_rows(cycle_id))
         if not rows:
             raise ValidationError(
@@ -188,7 +192,10 @@ class BookletService:
                     '("what patients told us") and move it to In progress.'
                 }
             )
-        poster = Poster(contents.hospital, contents.cycle_label, rows, fictional)
+        with self._db.reading() as session:
+            hospital = session.scalars(select(m.Hospital.name)).first() or ""
+            label = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle").label
+        poster = Poster(hospital, label, rows, fictional)
         write_whole(out, lambda part: write_poster(part, poster, size))
         return len(rows)
 

@@ -5,7 +5,7 @@ audit trail with its SHA-256."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -52,6 +52,12 @@ class ExportPlan:
     comments: tuple[CommentReview, ...]
     suppression: Suppression
     quasi_identifiers: dict[str, str]  # code → question text
+    identifying: tuple[dict[str, str], ...] = ()  # each form's answers to those questions
+
+    def with_k(self, k: int) -> ExportPlan:
+        """The same plan with another k: counted again from the answers it holds."""
+        rows = [dict(row) for row in self.identifying]
+        return replace(self, suppression=k_anonymise(rows, list(self.quasi_identifiers), k))
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ class ExportResult:
     tables: tuple[tuple[str, str, int], ...]
     suppression: Suppression
     comments_sent: int
+    comments_withheld: int
+    quasi_identifiers: dict[str, str]  # code → question text
     encrypted: bool
 
 
@@ -82,6 +90,9 @@ class ExportService:
         with self._db.transaction() as session:  # the id key is made on first use
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
             gathered = gather(session, cycle_id, export_key(session))
+        identifying = tuple(
+            {code: row.get(code, "") for code in _quasi(gathered)} for row in gathered.answers
+        )
         suppression = _apply_k(gathered, k)
         texts = {q.code: q.text for q in gathered.questionnaire.questions()}
         comments = tuple(
@@ -99,7 +110,8 @@ class ExportService:
             _counts(gathered, len(gathered.answers)),
             comments,
             suppression,
-            {q.code: q.text for q in gathered.questionnaire.questions() if q.quasi_identifier},
+            _quasi(gathered),
+            identifying,
         )
 
     def export(
@@ -134,9 +146,9 @@ class ExportService:
                     + "; ".join(problems[:3])
                 )
             data = zip_bytes(files, choices.password)
-            write_whole(out, lambda part: part.write_bytes(data))
             digest = hashlib.sha256(data).hexdigest()
             counts = _counts(gathered, len(gathered.answers))
+            # recorded first: if the file cannot be written, the record is rolled back with it
             session.execute(
                 insert(m.AuditEntry).values(
                     at_utc=datetime.now(UTC).replace(tzinfo=None),
@@ -151,13 +163,27 @@ class ExportService:
                     + ("; password protected" if choices.password else ""),
                 )
             )
+            write_whole(out, lambda part: part.write_bytes(data))
         self._changes.announce("exports")
-        return ExportResult(out, digest, counts, suppression, sent, bool(choices.password))
+        return ExportResult(
+            out,
+            digest,
+            counts,
+            suppression,
+            sent,
+            len(gathered.comments) - sent,
+            _quasi(gathered),
+            bool(choices.password),
+        )
+
+
+def _quasi(gathered: Gathered) -> dict[str, str]:
+    """The questions that could help identify someone: code → question text."""
+    return {q.code: q.text for q in gathered.questionnaire.questions() if q.quasi_identifier}
 
 
 def _apply_k(gathered: Gathered, k: int) -> Suppression:
-    codes = [q.code for q in gathered.questionnaire.questions() if q.quasi_identifier]
-    return k_anonymise(gathered.answers, codes, k)
+    return k_anonymise(gathered.answers, list(_quasi(gathered)), k)
 
 
 def _apply_comments(gathered: Gathered, chosen: set[tuple[str, str]]) -> int:

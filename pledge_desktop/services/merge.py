@@ -240,7 +240,7 @@ def _merged_tables(
         }
         for row in package.tables.get("responses", []):
             values = {**row, **site}
-            responses.rows.append([_plain(values.get(name, "")) for name in header])
+            responses.rows.append([values.get(name, "") for name in header])
     tables["responses"] = responses
     for name in OTHER_TABLES:
         schema = specs.get(name, {})
@@ -262,19 +262,9 @@ def _merged_tables(
             }
             for row in package.tables.get(name, []):
                 values = {**row, **site}
-                table.rows.append([_plain(values.get(n, "")) for n in names])
+                table.rows.append([values.get(n, "") for n in names])
         tables[name] = table
     return tables
-
-
-def _plain(value: str | None) -> str:
-    """Undo the exporter's spreadsheet guard, which the merged CSV applies again."""
-    text_value = value or ""
-    return (
-        text_value[1:]
-        if text_value.startswith("'") and len(text_value) > 1 and text_value[1] in "=+-@\t\r"
-        else text_value
-    )
 
 
 def _counts(
@@ -304,7 +294,6 @@ def _counts(
 
 
 def _tokens(value: str, question: Question) -> list[str]:
-    value = _plain(value)
     if value in MISSING:
         return [value or "none"]
     if question.type is AnswerType.MULTIPLE:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pledge_desktop.domain.booklet import BookletChoices, Highlight, finding_for
+from pledge_desktop.domain.booklet import BookletChoices, Highlight
 from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.services.booklet import Choice
+from pledge_desktop.services.booklet import Choice, HighlightPreview
 from pledge_desktop.ui.widgets import describe
 
 if TYPE_CHECKING:
@@ -233,11 +233,11 @@ class HighlightsTab(QWidget):
         cycle_id = self.page.context.cycle_id
         texts = [h.wording for h in highlights]
         if cycle_id is not None and highlights:
-            results = self.page.context.workspace.results
             try:
-                counted = results.cycle_results(cycle_id, comments_limit=0)
-                small = results.small_numbers()
-                texts = [_printed(counted, small, h) for h in highlights]
+                previews = self.page.context.workspace.booklet.preview_highlights(
+                    cycle_id, highlights
+                )
+                texts = [_printed(p) for p in previews]
             except PledgeError:
                 pass
         row = self.list.currentRow() if current is None else current
@@ -273,11 +273,11 @@ class HighlightsTab(QWidget):
         self.page.dirty = True
 
 
-def _printed(counted, small, highlight: Highlight) -> str:  # type: ignore[no-untyped-def]
-    counts = counted.question(highlight.question_code)
-    if counts is None:
-        return f"(question no longer on the questionnaire) {highlight.wording}"
-    finding = finding_for(counts, highlight, small)
-    if finding is None:
-        return f"Not printed, too few answers: {highlight.wording}"
+def _printed(preview: HighlightPreview) -> str:
+    wording = preview.highlight.wording
+    if not preview.question_text:
+        return f"(question no longer on the questionnaire) {wording}"
+    if preview.printed is None:
+        return f"Not printed, too few answers: {wording}"
+    finding = preview.printed
     return f"{finding.figure} {finding.sentence}.   (n = {finding.base})"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.export import ExportChoices, ExportPlan, ExportResult
 from pledge_desktop.ui.context import ScreenContext
-from pledge_desktop.ui.messages import show_problem
+from pledge_desktop.ui.messages import busy, show_problem
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -94,11 +92,7 @@ class WhatPage(QWizardPage):
         layout.addWidget(self.held_back)
 
     def _k_changed(self, k: int) -> None:
-        try:
-            self.w.plan = self.w.context.workspace.export.plan(self.w.cycle_id, k)
-        except PledgeError as error:
-            show_problem(self, self.tr("Not counted"), error)
-            return
+        self.w.plan = self.w.plan.with_k(k)  # no need to read the database again
         self.held_back.setText(self.w.plan.suppression.describe(self.w.plan.quasi_identifiers))
 
 
@@ -204,20 +198,14 @@ class SendPage(QWizardPage):
         choices = ExportChoices(
             k=self.w.what.k.value(), comments=self.w.comments.chosen(), password=password or None
         )
-        busy = QProgressDialog(self.tr("Checking and writing the data package…"), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.show()
-        QApplication.processEvents()
         try:
-            self.w.result = self.w.context.workspace.export.export(
-                self.w.cycle_id, Path(self.path.text()).expanduser(), choices
-            )
+            with busy(self, self.tr("Checking and writing the data package…")):
+                self.w.result = self.w.context.workspace.export.export(
+                    self.w.cycle_id, Path(self.path.text()).expanduser(), choices
+                )
         except PledgeError as error:
             show_problem(self, self.tr("Nothing was written"), error)
             return False
-        finally:
-            busy.close()
         return True
 
 

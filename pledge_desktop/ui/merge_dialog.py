@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.merge import MergeResult, merge_packages
-from pledge_desktop.ui.messages import show_problem
+from pledge_desktop.ui.messages import busy, show_problem
 
 
 class MergeDialog(QDialog):
@@ -99,20 +96,14 @@ class MergeDialog(QDialog):
                 self, self.tr("Nothing to combine"), self.tr("Add the hospitals' files first.")
             )
             return
-        busy = QProgressDialog(self.tr("Checking and combining the packages…"), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.show()
-        QApplication.processEvents()
         try:
-            self.result = merge_packages(
-                self.paths(), Path(self.out.text()).expanduser(), self.password.text() or None
-            )
+            with busy(self, self.tr("Checking and combining the packages…")):
+                self.result = merge_packages(
+                    self.paths(), Path(self.out.text()).expanduser(), self.password.text() or None
+                )
         except PledgeError as error:
             show_problem(self, self.tr("Not combined"), error)
             return
-        finally:
-            busy.close()
         lines = [self.tr("Taken: %s") % source for source in self.result.accepted]
         lines += [self.tr("Counted once: %s") % note for note in self.result.duplicates]
         lines += [self.tr("REJECTED: %s: %s") % (r.source, r.reason) for r in self.result.rejected]

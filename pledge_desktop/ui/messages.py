@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 
 def show_problem(parent: QWidget | None, title: str, error: Exception | str) -> None:
@@ -64,3 +66,17 @@ def show_status(widget: QWidget, message: str, milliseconds: int = 8000) -> None
     bar = getattr(widget.window(), "statusBar", None)
     if callable(bar):
         bar().showMessage(message, milliseconds)
+
+
+@contextmanager
+def busy(parent: QWidget, what: str) -> Iterator[None]:
+    """Say that something taking more than a moment is under way, until it is done."""
+    note = QProgressDialog(what, "", 0, 0, parent)
+    note.setCancelButton(None)  # type: ignore[arg-type]
+    note.setWindowModality(Qt.WindowModality.WindowModal)
+    note.show()
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        note.close()

@@ -90,10 +90,10 @@ class ResultsPage(QWidget):
                 edit, self.tr("The %s of the forms counted, by when they were typed in.") % name
             )
             edit.setEnabled(False)
-            edit.dateChanged.connect(lambda _d: self.refresh())
+            edit.dateChanged.connect(lambda _d: self.refresh(filter_only=True))
             self.dates.toggled.connect(edit.setEnabled)
-        self.batch.activated.connect(lambda _i: self.refresh())
-        self.dates.toggled.connect(lambda _on: self.refresh())
+        self.batch.activated.connect(lambda _i: self.refresh(filter_only=True))
+        self.dates.toggled.connect(lambda _on: self.refresh(filter_only=True))
         row = QHBoxLayout()
         row.addWidget(batch_label)
         row.addWidget(self.batch, 1)
@@ -204,7 +204,8 @@ class ResultsPage(QWidget):
             batch_label=self.batch.currentText() if batch_id is not None else "",
         )
 
-    def refresh(self) -> None:
+    def refresh(self, filter_only: bool = False) -> None:
+        """Count again; a new filter leaves the previous cycle's counts as they were."""
         cycle_id = self.context.cycle_id
         if cycle_id is None:
             return
@@ -212,7 +213,8 @@ class ResultsPage(QWidget):
         self._reload_batches(cycle_id)
         try:
             self.results = workspace.results.cycle_results(cycle_id, self.chosen_filter())
-            self.previous = workspace.results.previous_results(cycle_id)
+            if not filter_only or self.previous is None:
+                self.previous = workspace.results.previous_results(cycle_id)
         except PledgeError as error:
             self.results = None
             self.summary.setText("⚠ " + str(error))

@@ -12,16 +12,12 @@ from pypdf import PdfReader
 
 from pledge_desktop.domain.booklet import SECTIONS, Highlight
 from pledge_desktop.domain.errors import StorageError
+from tests.pdfs import pdf_text
 
 
 @pytest.fixture
 def cycle_id(demo_workspace) -> int:
     return demo_workspace.cycles.find("2026").id
-
-
-def pdf_text(path: Path) -> str:
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
 def font_sizes(path: Path) -> set[float]:
@@ -85,7 +81,7 @@ def test_only_approved_quotes_are_printed(demo_workspace, cycle_id, tmp_path) ->
     assert approved and not_approved
     out = tmp_path / "booklet.pdf"
     demo_workspace.booklet.write(cycle_id, out)
-    text = " ".join(pdf_text(out).split())
+    text = pdf_text(out)
     for wording in approved:
         assert wording[:30] in text
     for wording in not_approved:
@@ -110,13 +106,13 @@ def test_small_numbers_never_appear(demo_workspace, cycle_id, tmp_path) -> None:
     )
     out = tmp_path / "booklet.pdf"
     booklet.write(cycle_id, out)
-    text = " ".join(pdf_text(out).split())
+    text = pdf_text(out)
     assert "would rather not say" not in text
     assert "agreed that your breast care nurse listened" in text
     # a stricter setting keeps back a whole question answered by fewer people
     demo_workspace.results.set_small_number_threshold(listened.answered + 1)
     booklet.write(cycle_id, out)
-    text = " ".join(pdf_text(out).split())
+    text = pdf_text(out)
     assert "agreed that your breast care nurse listened" not in text
     assert "rated your care as excellent or very good" in text
     previews = booklet.preview_highlights(cycle_id)
@@ -182,7 +178,7 @@ def test_what_goes_in_is_the_teams_choice(demo_workspace, cycle_id, tmp_path) ->
     booklet.save(cycle_id, words, choices)
     out = tmp_path / "booklet.pdf"
     booklet.write(cycle_id, out)
-    text = " ".join(pdf_text(out).split())
+    text = pdf_text(out)
     assert "Hello from the breast unit." in text
     assert goal.label.split(": ", 1)[1] not in text
     assert standard.label[:40] not in text

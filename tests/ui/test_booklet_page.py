@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.helpers import answer_next_dialog, reactivate, when_dialog
+from tests.pdfs import pdf_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -26,11 +27,6 @@ def page(qtbot, open_window, demo_workspace):
     assert booklet_page.objectName() == "section13"
     booklet_page.window_ = window
     return booklet_page
-
-
-def pdf_text(path) -> str:  # type: ignore[no-untyped-def]
-    with pdfplumber.open(path) as pdf:
-        return " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
 
 
 def test_words_typed_saved_and_printed(
