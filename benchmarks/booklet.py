@@ -37,8 +37,8 @@ def main() -> None:
     figures: dict[str, float | str] = {}
 
     from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
-    from pledge_desktop.services.demo import PRIMARY_QUESTIONNAIRE, fill_demo
-    from pledge_desktop.services.demo_responses import add_demo_responses
+    from pledge_desktop.services.demo.build import PRIMARY_QUESTIONNAIRE, fill_demo
+    from pledge_desktop.services.demo.responses import add_demo_responses
     from pledge_desktop.services.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -36,11 +36,11 @@ def main() -> None:
 
     from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
     from pledge_desktop.domain.survey_entry import AnswerState
-    from pledge_desktop.services.demo_responses import add_demo_responses
+    from pledge_desktop.services.demo.responses import add_demo_responses
     from pledge_desktop.services.workspace import open_workspace
-    from pledge_desktop.ui.changes import ChangeHub
-    from pledge_desktop.ui.context import ScreenContext
-    from pledge_desktop.ui.survey_entry_page import SurveyEntryPage
+    from pledge_desktop.ui.common.changes import ChangeHub
+    from pledge_desktop.ui.common.context import ScreenContext
+    from pledge_desktop.ui.surveys.survey_entry_page import SurveyEntryPage
 
     app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

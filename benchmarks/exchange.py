@@ -28,9 +28,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
-    from pledge_desktop.services.demo import PRIMARY_QUESTIONNAIRE
-    from pledge_desktop.services.demo_responses import add_demo_responses
-    from pledge_desktop.services.merge import merge_packages
+    from pledge_desktop.services.demo.build import PRIMARY_QUESTIONNAIRE
+    from pledge_desktop.services.demo.responses import add_demo_responses
+    from pledge_desktop.services.exchange.merge import merge_packages
     from pledge_desktop.services.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pledge_desktop import APP_NAME, __version__, paths
-from pledge_desktop.ui.main_window import MainWindow
+from pledge_desktop.ui.shell.main_window import MainWindow
 
 STARTUP_PROBE = "PLEDGE_STARTUP_PROBE"  # a file path: benchmarks/startup.py reads the times
 
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_workspace_for(data_dir: Path, demo: bool) -> Any:
     """Open (and for the demo, fill) a data folder. Imports the database layer on first use."""
-    from pledge_desktop.services.demo import demo_has_data, fill_demo
+    from pledge_desktop.services.demo.build import demo_has_data, fill_demo
     from pledge_desktop.services.workspace import open_workspace
 
     workspace = open_workspace(data_dir, demo=demo)

@@ -250,7 +250,7 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
-    from pledge_desktop.services.demo import demo_has_data, fill_demo, rebuild_demo
+    from pledge_desktop.services.demo.build import demo_has_data, fill_demo, rebuild_demo
 
     with _open(data_dir, write=True, demo=True) as workspace:
         if not demo_has_data(workspace):

@@ -80,7 +80,7 @@ def _password(confirm: bool) -> str:
 
 
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
-    from pledge_desktop.services.export import ExportChoices
+    from pledge_desktop.services.exchange.export import ExportChoices
     from pledge_desktop.services.workspace import open_workspace
 
     password = _password(confirm=True) if args.password else None
@@ -103,7 +103,7 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _merge(args: argparse.Namespace, _data_dir: Path) -> int:
-    from pledge_desktop.services.merge import merge_packages
+    from pledge_desktop.services.exchange.merge import merge_packages
 
     password = _password(confirm=False) if args.password else None
     result = merge_packages(args.inputs, args.out.resolve(), password, args.small)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pledge_desktop.services.demo import fill_demo
+from pledge_desktop.services.demo.build import fill_demo
 from pledge_desktop.services.workspace import Workspace, open_workspace
 
 

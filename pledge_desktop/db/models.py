@@ -128,7 +128,7 @@ class SurveyResponse(Base):
     status: Mapped[str] = mapped_column(String(20), default="entered")  # entered, verified
     entered_at: Mapped[datetime] = mapped_column(DateTime)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("survey_batch.id"))
-    # chosen in a random sample to be typed in again blind (see services/verification.py)
+    # chosen in a random sample to be typed in again blind (see services/surveys/verification.py)
     picked_for_check: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -21,24 +21,24 @@ from pledge_desktop.db.lock import DataFolderLock
 from pledge_desktop.db.migrate import SchemaState, read_schema, upgrade
 from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
-from pledge_desktop.services.batches import BatchService
-from pledge_desktop.services.booklet import BookletService
-from pledge_desktop.services.coding import CodingService
 from pledge_desktop.services.cycles import CyclesService
-from pledge_desktop.services.export import ExportService
-from pledge_desktop.services.goals import GoalsService
-from pledge_desktop.services.interviews import InterviewsService
+from pledge_desktop.services.exchange.export import ExportService
+from pledge_desktop.services.goals.goals import GoalsService
+from pledge_desktop.services.goals.standards import StandardsService
+from pledge_desktop.services.interviews.coding import CodingService
+from pledge_desktop.services.interviews.interviews import InterviewsService
 from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
-from pledge_desktop.services.questionnaires import QuestionnaireService
+from pledge_desktop.services.publishing.booklet import BookletService
 from pledge_desktop.services.records import ChangeFeed
-from pledge_desktop.services.results import ResultsService
+from pledge_desktop.services.results.results import ResultsService
+from pledge_desktop.services.results.team_report import TeamReportService
 from pledge_desktop.services.session_lock import SessionLockService
 from pledge_desktop.services.setup import SetupService
-from pledge_desktop.services.standards import StandardsService
-from pledge_desktop.services.survey_entry import SurveyEntryService
-from pledge_desktop.services.survey_forms import SurveyFormsService
-from pledge_desktop.services.team_report import TeamReportService
-from pledge_desktop.services.verification import VerificationService
+from pledge_desktop.services.surveys.batches import BatchService
+from pledge_desktop.services.surveys.questionnaires import QuestionnaireService
+from pledge_desktop.services.surveys.survey_entry import SurveyEntryService
+from pledge_desktop.services.surveys.survey_forms import SurveyFormsService
+from pledge_desktop.services.surveys.verification import VerificationService
 
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pledge_desktop.exchange.package_io import PackageRejected, read_package
-from pledge_desktop.services.merge import merge_packages
+from pledge_desktop.services.exchange.merge import merge_packages
 from pledge_desktop.services.workspace import open_workspace
 
 

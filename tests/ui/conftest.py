@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from pledge_desktop.services.workspace import Workspace
-from pledge_desktop.ui.main_window import MainWindow
+from pledge_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -1,0 +1,422 @@
+"""The booklet's own words and choices (saved per cycle, in one transaction), and everything the
+booklet prints, gathered in one read with small numbers kept back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from pledge_desktop.db import models as m
+from pledge_desktop.db.database import Database
+from pledge_desktop.domain.booklet import (
+    DEFAULT_WORDS,
+    BookletChoices,
+    BookletContents,
+    BookletWords,
+    Highlight,
+    PrintedFinding,
+    PrintedGoal,
+    PrintedQuote,
+    TeamContact,
+    finding_for,
+)
+from pledge_desktop.domain.errors import ValidationError
+from pledge_desktop.domain.goals import GoalStatus, Term
+from pledge_desktop.domain.plain_english import WordingCheck, check_wording
+from pledge_desktop.services.goals.goals import horizons_in, latest_updates
+from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
+from pledge_desktop.services.results.results import ResultsFilter, count_cycle, small_numbers_in
+
+if TYPE_CHECKING:
+    from pledge_desktop.reports.booklet import BookletPdf
+
+BOOKLET = "booklet"
+WORD_FIELDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Something that may go in the booklet, as the Booklet screen lists it."""
+
+    id: int
+    label: str
+    included: bool
+
+
+@dataclass(frozen=True)
+class HighlightPreview:
+    highlight: Highlight
+    printed: PrintedFinding | None  # None: too few answers to print
+    question_text: str
+
+
+class BookletService:
+    def __init__(self, db: Database, changes: ChangeFeed) -> None:
+        self._db = db
+        self._changes = changes
+
+    # --- the team's words and choices -----------------------------------------------------
+    def words(self, cycle_id: int) -> BookletWords:
+        with self._db.reading() as session:
+            return _words(_row(session, cycle_id))
+
+    def choices(self, cycle_id: int) -> BookletChoices:
+        with self._db.reading() as session:
+            return _choices(session, cycle_id)
+
+    def save(self, cycle_id: int, words: BookletWords, choices: BookletChoices) -> None:
+        tidy = _check(words, choices)
+        with self._db.transaction() as session:
+            get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            row = _row(session, cycle_id)
+            if row is None:
+                row = m.Booklet(cycle_id=cycle_id)
+                session.add(row)
+            for name in WORD_FIELDS:
+                setattr(row, name, getattr(tidy, name))
+            row.show_team = choices.show_team
+            row.goals_left_out = _ids_text(choices.goals_left_out)
+            row.standards_left_out = _ids_text(choices.standards_left_out)
+            row.quotes_left_out = _ids_text(choices.quotes_left_out)
+            row.logo_png = choices.logo_png
+            row.photo_png = choices.photo_png
+            session.execute(
+                delete(m.BookletHighlight).where(m.BookletHighlight.cycle_id == cycle_id)
+            )
+            for position, highlight in enumerate(choices.highlights):
+                session.add(
+                    m.BookletHighlight(
+                        cycle_id=cycle_id,
+                        question_code=highlight.question_code,
+                        option_codes=",".join(str(c) for c in highlight.option_codes),
+                        wording=" ".join(highlight.wording.split()),
+                        position=position,
+                    )
+                )
+        self._changes.announce(BOOKLET)
+
+    def goal_choices(self, cycle_id: int) -> list[Choice]:
+        with self._db.reading() as session:
+            left_out = _choices(session, cycle_id).goals_left_out
+            rows = session.scalars(
+                select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
+            )
+            return [
+                Choice(g.id, f"{Term(g.term).label}: {g.title}", g.id not in left_out)
+                for g in sorted(rows, key=lambda g: list(Term).index(Term(g.term)))
+                if g.status != GoalStatus.DROPPED.value
+            ]
+
+    def standard_choices(self, cycle_id: int) -> list[Choice]:
+        with self._db.reading() as session:
+            left_out = _choices(session, cycle_id).standards_left_out
+            return [
+                Choice(s.id, s.text, s.id not in left_out)
+                for s in session.scalars(
+                    select(m.CareStandard)
+                    .where(m.CareStandard.cycle_id == cycle_id)
+                    .order_by(m.CareStandard.position)
+                )
+            ]
+
+    def quote_choices(self, cycle_id: int) -> list[Choice]:
+        """Approved quotes only: nothing else may be printed."""
+        with self._db.reading() as session:
+            left_out = _choices(session, cycle_id).quotes_left_out
+            return [
+                Choice(q.id, f"“{q.wording}” ({q.attributed_to})", q.id not in left_out)
+                for q in _approved_quotes(session, cycle_id)
+            ]
+
+    def preview_highlights(
+        self, cycle_id: int, highlights: tuple[Highlight, ...] | None = None
+    ) -> list[HighlightPreview]:
+        """Each highlight (the saved ones, or those given) as it would print, or None for one
+        with too few answers."""
+        with self._db.reading() as session:
+            small = small_numbers_in(session)
+            results = count_cycle(session, cycle_id, ResultsFilter(), comments_limit=0)
+            chosen = _choices(session, cycle_id).highlights if highlights is None else highlights
+            previews = []
+            for highlight in chosen:
+                counts = results.question(highlight.question_code)
+                previews.append(
+                    HighlightPreview(
+                        highlight,
+                        finding_for(counts, highlight, small) if counts else None,
+                        counts.question.text if counts else "",
+                    )
+                )
+            return previews
+
+    # --- writing --------------------------------------------------------------------------
+    def check_wording(self, cycle_id: int) -> WordingCheck:
+        """The plain-English check of everything the booklet would print."""
+        return check_wording(self.contents(cycle_id).wording_parts())
+
+    def write(
+        self,
+        cycle_id: int,
+        out: Path,
+        *,
+        large_print: bool = False,
+        imposed: bool = False,
+        fictional: bool = False,
+    ) -> BookletPdf:
+        """Write the booklet as a PDF; the file appears only when complete."""
+        from pledge_desktop.reports.booklet import write_booklet
+
+        contents = self.contents(cycle_id, fictional)
+        written = write_whole(
+            out,
+            lambda part: write_booklet(part, contents, large_print=large_print, imposed=imposed),
+        )
+        return written
+
+    def write_poster(
+        self, cycle_id: int, out: Path, size: str = "A4", *, fictional: bool = False
+    ) -> int:
+        """The "You said, we did" poster; returns how many findings it pairs with actions."""
+        from pledge_desktop.reports.poster import Poster, PosterRow, write_poster
+
+        rows = tuple(PosterRow(said, did) for said, did in self.poster_rows(cycle_id))
+        if not rows:
+            raise ValidationError(
+                {
+                    "poster": "There is nothing to put on the poster yet: it pairs what patients "
+                    "told you with goals in progress or achieved. Give a goal its reason "
+                    '("what patients told us") and move it to In progress.'
+                }
+            )
+        with self._db.reading() as session:
+            hospital = session.scalars(select(m.Hospital.name)).first() or ""
+            label = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle").label
+        poster = Poster(hospital, label, rows, fictional)
+        write_whole(out, lambda part: write_poster(part, poster, size))
+        return len(rows)
+
+    def poster_rows(self, cycle_id: int) -> list[tuple[str, str]]:
+        """(You said, We did) for each goal in the booklet that is under way or done: the
+        booklet's highlights on the goal's evidence questions, else the goal's reason."""
+        with self._db.reading() as session:
+            choices = _choices(session, cycle_id)
+            small = small_numbers_in(session)
+            goals = [
+                g
+                for g in session.scalars(
+                    select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
+                )
+                if g.id not in choices.goals_left_out
+                and g.status in (GoalStatus.IN_PROGRESS.value, GoalStatus.ACHIEVED.value)
+            ]
+            if not goals:
+                return []
+            latest = latest_updates(session, goals)
+            evidence: dict[int, set[str]] = {}
+            for goal_id, ref in session.execute(
+                select(m.GoalEvidence.goal_id, m.GoalEvidence.ref).where(
+                    m.GoalEvidence.goal_id.in_([g.id for g in goals]),
+                    m.GoalEvidence.kind == "question",
+                )
+            ):
+                evidence.setdefault(goal_id, set()).add(ref)
+            results = None
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            if choices.highlights and cycle.questionnaire_id:
+                results = count_cycle(session, cycle_id, ResultsFilter(), comments_limit=0)
+            rows = []
+            for goal in goals:
+                said = []
+                for highlight in choices.highlights:
+                    counts = results.question(highlight.question_code) if results else None
+                    if counts and highlight.question_code in evidence.get(goal.id, set()):
+                        finding = finding_for(counts, highlight, small)
+                        if finding is not None:
+                            said.append(f"{finding.figure} {finding.sentence}.")
+                if not said and goal.why:
+                    said.append(goal.why)
+                if not said:
+                    continue
+                done = "Done: " if goal.status == GoalStatus.ACHIEVED.value else "Under way: "
+                did = done + goal.title + "."
+                if latest.get(goal.id):
+                    did += " " + latest[goal.id]
+                rows.append((" ".join(said), did))
+            return rows
+
+    # --- everything printed ---------------------------------------------------------------
+    def contents(self, cycle_id: int, fictional: bool = False) -> BookletContents:
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            hospital = session.scalars(select(m.Hospital)).first()
+            choices = _choices(session, cycle_id)
+            small = small_numbers_in(session)
+            findings: list[PrintedFinding] = []
+            forms = 0
+            if cycle.questionnaire_id is not None and choices.highlights:
+                results = count_cycle(session, cycle_id, ResultsFilter(), comments_limit=0)
+                forms = results.forms
+                for highlight in choices.highlights:
+                    counts = results.question(highlight.question_code)
+                    finding = finding_for(counts, highlight, small) if counts else None
+                    if finding is not None:
+                        findings.append(finding)
+            return BookletContents(
+                hospital=hospital.name if hospital else "",
+                trust=hospital.trust_name if hospital else "",
+                cycle_label=cycle.label,
+                words=_words(_row(session, cycle_id)),
+                unit_phone=hospital.unit_phone if hospital else "",
+                out_of_hours_phone=hospital.out_of_hours_phone if hospital else "",
+                address=hospital.address if hospital else "",
+                team=_team(session, cycle_id) if choices.show_team else (),
+                standards=tuple(
+                    s.text
+                    for s in session.scalars(
+                        select(m.CareStandard)
+                        .where(m.CareStandard.cycle_id == cycle_id)
+                        .order_by(m.CareStandard.position)
+                    )
+                    if s.id not in choices.standards_left_out
+                ),
+                findings=tuple(findings),
+                forms=forms,
+                goals=_goals(session, cycle_id, choices.goals_left_out),
+                quotes=tuple(
+                    PrintedQuote(q.wording, q.attributed_to)
+                    for q in _approved_quotes(session, cycle_id)
+                    if q.id not in choices.quotes_left_out
+                ),
+                representatives=tuple(
+                    r.name
+                    for r in session.scalars(
+                        select(m.PatientRepresentative)
+                        .where(
+                            m.PatientRepresentative.cycle_id == cycle_id,
+                            m.PatientRepresentative.consent_to_be_named.is_(True),
+                        )
+                        .order_by(m.PatientRepresentative.name)
+                    )
+                ),
+                logo_png=choices.logo_png,
+                photo_png=choices.photo_png,
+                fictional=fictional,
+            )
+
+
+def _row(session: Session, cycle_id: int) -> m.Booklet | None:
+    return session.scalars(select(m.Booklet).where(m.Booklet.cycle_id == cycle_id)).first()
+
+
+def _words(row: m.Booklet | None) -> BookletWords:
+    if row is None:
+        return DEFAULT_WORDS
+    return BookletWords(*(getattr(row, name) for name in WORD_FIELDS))
+
+
+def _choices(session: Session, cycle_id: int) -> BookletChoices:
+    row = _row(session, cycle_id)
+    highlights = tuple(
+        Highlight(
+            h.question_code,
+            tuple(int(c) for c in h.option_codes.split(",") if c),
+            h.wording,
+            h.id,
+        )
+        for h in session.scalars(
+            select(m.BookletHighlight)
+            .where(m.BookletHighlight.cycle_id == cycle_id)
+            .order_by(m.BookletHighlight.position)
+        )
+    )
+    if row is None:
+        return BookletChoices(highlights=highlights)
+    return BookletChoices(
+        goals_left_out=_ids(row.goals_left_out),
+        standards_left_out=_ids(row.standards_left_out),
+        quotes_left_out=_ids(row.quotes_left_out),
+        show_team=row.show_team,
+        logo_png=row.logo_png,
+        photo_png=row.photo_png,
+        highlights=highlights,
+    )
+
+
+def _check(words: BookletWords, choices: BookletChoices) -> BookletWords:
+    tidy = BookletWords(*("\n\n".join(_paragraphs(getattr(words, n))) for n in WORD_FIELDS))
+    problems: dict[str, str] = {}
+    if not tidy.welcome:
+        problems["welcome"] = "The booklet needs a few words of welcome."
+    if not tidy.contact:
+        problems["contact"] = "Say how patients can contact the team."
+    for number, highlight in enumerate(choices.highlights, start=1):
+        if not highlight.wording.strip():
+            problems[f"highlight{number}"] = f"Highlight {number} needs its sentence."
+        if not highlight.option_codes:
+            problems[f"highlight{number}"] = f"Choose the answers highlight {number} counts."
+    if problems:
+        raise ValidationError(problems)
+    return tidy
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n") if p.strip()]
+
+
+def _ids(text: str) -> frozenset[int]:
+    return frozenset(int(part) for part in text.split(",") if part.strip().isdigit())
+
+
+def _ids_text(ids: frozenset[int]) -> str:
+    return ",".join(str(i) for i in sorted(ids))
+
+
+def _team(session: Session, cycle_id: int) -> tuple[TeamContact, ...]:
+    rows = session.scalars(
+        select(m.TeamMember)
+        .where(m.TeamMember.cycle_id == cycle_id)
+        .order_by(m.TeamMember.is_pledge_lead.desc(), m.TeamMember.name)
+    )
+    return tuple(TeamContact(r.name, r.role, r.phone) for r in rows)
+
+
+def _approved_quotes(session: Session, cycle_id: int) -> list[m.Quote]:
+    return list(
+        session.scalars(
+            select(m.Quote)
+            .join(m.CodedPassage, m.CodedPassage.id == m.Quote.passage_id)
+            .join(m.Interview, m.Interview.id == m.CodedPassage.interview_id)
+            .where(m.Interview.cycle_id == cycle_id, m.Quote.approved.is_(True))
+            .order_by(m.Interview.pseudonym, m.CodedPassage.start)
+        )
+    )
+
+
+def _goals(session: Session, cycle_id: int, left_out: frozenset[int]) -> tuple[PrintedGoal, ...]:
+    horizons = horizons_in(session)
+    rows = [
+        g
+        for g in session.scalars(
+            select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
+        )
+        if g.id not in left_out and g.status != GoalStatus.DROPPED.value
+    ]
+    latest = latest_updates(session, rows)
+    order = list(Term)
+    rows.sort(key=lambda g: (order.index(Term(g.term)), g.priority))
+    return tuple(
+        PrintedGoal(
+            term_label=Term(g.term).label,
+            horizon=horizons[Term(g.term)],
+            title=g.title,
+            description=g.description,
+            why=g.why,
+            status=GoalStatus(g.status).label,
+            progress=latest.get(g.id, ""),
+        )
+        for g in rows
+    )

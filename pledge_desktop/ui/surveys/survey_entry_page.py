@@ -1,0 +1,417 @@
+"""Typing in returned paper forms, by keyboard alone, laid out like the paper.
+
+The answer line at the bottom keeps the focus: a digit ticks a box, Enter moves on, F2 records
+"left blank", F3 "unreadable", Up goes back, Ctrl+S saves, Esc puts the form aside (kept as a
+draft). What is typed is saved as a draft within half a second, so a crash loses nothing.
+
+In checking mode the same screen types a form in a second time, blind: nothing of the first
+typing is shown, and saving compares the two (see ui/surveys/differences_dialog.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.domain.questionnaire import AnswerType
+from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.services.surveys.survey_entry import OpenedForm
+from pledge_desktop.ui.common.context import ScreenContext
+from pledge_desktop.ui.common.messages import show_problem
+from pledge_desktop.ui.common.widgets import describe, font_pt, page_title, styled
+from pledge_desktop.ui.surveys.batch_bar import BatchBar
+from pledge_desktop.ui.surveys.entry_checking import EntryChecking
+from pledge_desktop.ui.surveys.entry_sheet import CURRENT, PLAIN, QuestionLabel, QuestionSheet
+from pledge_desktop.ui.surveys.form_saver import FormSaver
+
+DRAFT_DELAY_MS = 400
+
+class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.entry: FormEntry | None = None
+        self.entry_cycle_id: int | None = None  # the cycle of the open form, kept if she switches
+        self.labels: dict[str, QuestionLabel] = {}
+        self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
+        self._highlighted: str | None = None
+        self._sheet_for: object = None  # the questionnaire the sheet of labels was built for
+        title = page_title(self.tr("Type in survey forms"))
+        self.serial_input = QLineEdit()
+        self.serial_input.setObjectName("serialInput")
+        self.serial_input.setAccessibleName(self.tr("Form number"))
+        self.serial_input.setPlaceholderText(self.tr("Type or scan it, then Enter"))
+        self.serial_input.setMinimumWidth(220)
+        self.serial_input.setMaximumWidth(260)
+        self.serial_input.returnPressed.connect(self.open_typed_serial)
+        serial_label = QLabel(self.tr("Form nu&mber:"))
+        serial_label.setBuddy(self.serial_input)
+        self.progress = QLabel()
+        self.progress.setObjectName("entryProgress")
+        self.message = QLabel()
+        self.message.setObjectName("entryMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-weight: bold;")
+        # Fixed heights: a new message must not resize the form below it, since laying out
+        # thirty word-wrapped questions again costs more than a screen frame.
+        lines = self.message.fontMetrics().lineSpacing()
+        self.message.setFixedHeight(lines * 2 + 6)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.form_area.setWidget(QWidget())
+        self.prompt = QLabel()
+        self.prompt.setObjectName("entryPrompt")
+        self.prompt.setFixedHeight(lines + 6)
+        self.answer_input = QLineEdit()
+        self.answer_input.setObjectName("answerInput")
+        describe(
+            self.answer_input,
+            self.tr(
+                "Type the answer: a digit ticks a box; 0 left blank; 9 unreadable; Enter moves "
+                "on; Up goes back."
+            ),
+        )
+        self.answer_input.setAccessibleName(self.tr("Answer"))
+        self.answer_input.installEventFilter(self)
+        keys = QLabel(
+            self.tr(
+                "Digit: tick · Enter: next · F2: left blank · F3: unreadable or more than "
+                "one box · Up: back · Ctrl+S: save · Esc: put aside"
+            )
+        )
+        styled(keys, "color: #333;")
+        self.print_button = QPushButton(self.tr("&Print blank forms…"))
+        self.print_button.setObjectName("printForms")
+        self.print_button.setToolTip(self.tr("Numbered forms for clinic, as a PDF (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_forms)
+        print_key = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_key.activated.connect(self.print_forms)
+        self.batches = BatchBar(context)
+        self.batches.changed.connect(self.focus_start)
+        self.checking = False
+        self.check_box = QCheckBox(self.tr("Chec&king: type forms in again, blind"))
+        self.check_box.setObjectName("checkingMode")
+        self.check_box.setToolTip(
+            self.tr(
+                "Type a form a second time without seeing the first typing; the two are "
+                "compared when you save (Ctrl+K)"
+            )
+        )
+        self.check_box.toggled.connect(self.set_checking)
+        check_key = QShortcut(QKeySequence("Ctrl+K"), self)
+        check_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        check_key.activated.connect(self.check_box.toggle)
+        self.check_banner = QLabel(
+            self.tr(
+                "CHECKING: you are typing forms in a second time. What was typed before is "
+                "hidden; saving compares the two typings."
+            )
+        )
+        self.check_banner.setObjectName("checkBanner")
+        self.check_banner.setWordWrap(True)
+        styled(
+            self.check_banner,
+            "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;",
+        )
+        self.check_banner.hide()
+        top = QHBoxLayout()
+        top.addWidget(serial_label)
+        top.addWidget(self.serial_input)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.check_box)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.check_banner)
+        layout.addWidget(self.batches)
+        layout.addWidget(self.message)
+        layout.addWidget(self.form_area, 1)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.answer_input)
+        layout.addWidget(keys)
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.saver = FormSaver(context.workspace.survey_entry, self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
+        context.hub.cycle_selected.connect(lambda _id: self.put_aside())
+        context.hub.changed.connect(self._data_changed)
+        self._show_waiting()
+
+    # --- choosing a form ------------------------------------------------------------------
+    def focus_start(self) -> None:
+        (self.answer_input if self.entry else self.serial_input).setFocus()
+
+    def _data_changed(self, topic: str) -> None:
+        if topic in ("responses", "everything") and self.entry is None:
+            self._show_waiting()
+
+    def _show_waiting(self, note: str = "", recount: bool = True) -> None:
+        """Ready for the next form's number. Counts are read again unless a save is under way
+        (then they are read when it reports back, keeping the next form instant)."""
+        self.entry = None
+        # The sheet is hidden, not rebuilt, between forms: showing it again is cheap, while
+        # repainting thirty questions would cost several screen frames after each save.
+        self.form_area.hide()
+        self.answer_input.setEnabled(False)
+        self.prompt.setText("")
+        self.message.setText(note)
+        self.serial_input.setEnabled(True)
+        self.serial_input.selectAll()
+        self.serial_input.setFocus()
+        if recount:
+            self._recount()
+
+    def _recount(self) -> None:
+        cycle_id = self.context.cycle_id
+        if cycle_id is None:
+            self.progress.setText("")
+            return
+        workspace = self.context.workspace
+        if self.checking:
+            summary = workspace.verification.summary(cycle_id)
+            drafts = workspace.verification.drafts(cycle_id)
+            text = self.tr("%d of %d forms checked.") % (summary.verified, summary.typed)
+            waiting = [s for s in summary.waiting if s not in drafts]
+            if waiting:
+                text += " " + self.tr("Picked to check: %s.") % ", ".join(
+                    f"{s:05d}" for s in waiting[:12]
+                )
+        else:
+            drafts = workspace.survey_entry.drafts(cycle_id)
+            text = self.tr("%d forms entered for this cycle.") % workspace.survey_entry.count(
+                cycle_id
+            )
+        if drafts:
+            text += " " + self.tr("Unfinished: %s (type the number to carry on).") % ", ".join(
+                f"{s:05d}" for s in drafts
+            )
+        self.progress.setText(text)
+        self.batches.refresh()
+
+    def open_typed_serial(self) -> None:
+        typed = self.serial_input.text().strip().lstrip("0") or "0"
+        if not typed.isdigit() or int(typed) < 1:
+            self.message.setText(self.tr("⚠ A form number is the digits at the top of the form."))
+            return
+        self.open_form(int(typed))
+
+    def open_form(self, serial: int) -> None:
+        cycle_id = self.context.cycle_id
+        if cycle_id is None:
+            return
+        if (cycle_id, serial) in self.saver.pending:
+            self.saver.finish()  # that very form is being saved: open what was saved
+        kept = self.saver.kept(cycle_id, serial)
+        workspace = self.context.workspace
+        try:
+            if self.checking:
+                opened = workspace.verification.open_check(cycle_id, serial)
+            elif kept is not None:
+                opened = OpenedForm(kept, self.tr("This form could not be saved; try again."), True)
+            else:
+                opened = workspace.survey_entry.open_form(cycle_id, serial)
+        except PledgeError as error:
+            self.message.setText("⚠ " + str(error))
+            return
+        self.entry = opened.entry
+        self.entry_cycle_id = self.context.cycle_id
+        self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
+        if self._sheet_for != opened.entry.questionnaire:
+            self._build_form()
+        self.form_area.show()
+        self.serial_input.setText(f"{serial:05d}")
+        self.serial_input.setEnabled(False)
+        self.answer_input.setEnabled(True)
+        self.answer_input.setFocus()
+        self._refresh()
+
+    # --- the paper-like view --------------------------------------------------------------
+    def _build_form(self) -> None:
+        assert self.entry is not None
+        sheet = QWidget()
+        column = QVBoxLayout(sheet)
+        self.labels, self._shown_html, self._highlighted = {}, {}, None
+        self._sheet_for = self.entry.questionnaire
+        for section in self.entry.questionnaire.sections:
+            heading = QLabel(section.title)
+            heading.setStyleSheet(f"font-size: {font_pt(13)}; font-weight: bold; margin-top: 8px;")
+            column.addWidget(heading)
+            for question in section.questions:
+                label = QuestionLabel()
+                column.addWidget(label)
+                self.labels[question.code] = label
+        column.addStretch()
+        self.form_area.setWidget(sheet)
+
+    def _refresh(self) -> None:
+        entry = self.entry
+        assert entry is not None
+        current = entry.current
+        for question in entry.questions:
+            is_current = current is not None and question.code == current.code
+            html = self._question_html(question, is_current)
+            if self._shown_html.get(question.code) != html:
+                self.labels[question.code].show_html(html)
+                self._shown_html[question.code] = html
+        highlight = current.code if current is not None else None
+        if highlight != self._highlighted:
+            if self._highlighted in self.labels:
+                self.labels[self._highlighted].show_style(PLAIN)
+            if highlight is not None:
+                self.labels[highlight].show_style(CURRENT)
+            self._highlighted = highlight
+        if current is None:
+            self.prompt.setText(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
+            self.answer_input.setPlaceholderText("")
+            return
+        self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
+        number = entry.number(current)
+        if current.type is AnswerType.MULTIPLE:
+            hint = self.tr("type the number of each ticked box, then Enter")
+        elif current.type.has_options:
+            hint = self.tr("type the number beside the ticked box")
+        else:
+            hint = self.tr("type the answer, then Enter")
+        self.prompt.setText(self.tr("Question %d of %d: %s") % (number, len(entry.questions), hint))
+        answer = entry.answers.get(current.code)
+        typed = ""
+        if answer and answer.state is AnswerState.ANSWERED and not current.type.has_options:
+            typed = (
+                answer.value.strftime("%d/%m/%Y")
+                if current.type is AnswerType.DATE
+                else str(answer.value)
+            )
+        self.answer_input.setText(typed)
+        self.answer_input.selectAll()
+
+    # --- keys -----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.answer_input and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        entry = self.entry
+        if entry is None:
+            return False
+        key, text = event.key(), event.text()
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        current = entry.current
+        problem = None
+        if key == Qt.Key.Key_S and ctrl:
+            self.save_form()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.put_aside()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if current is None:
+                self.save_form()
+                return True
+            problem = entry.press_enter(self.answer_input.text())
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
+            entry.back()
+        elif key == Qt.Key.Key_F2 or (text == "-" and current and current.type.has_options):
+            entry.mark(AnswerState.LEFT_BLANK)
+        elif key == Qt.Key.Key_F3 or (text == "*" and current and current.type.has_options):
+            entry.mark(AnswerState.UNREADABLE)
+        elif text.isdigit() and current is not None and current.type.has_options:
+            problem = entry.press_digit(int(text))
+        elif current is not None and current.type.has_options and text.strip():
+            problem = self.tr("Type the number beside the ticked box.")
+        else:
+            return False  # typing into a text, number or date answer
+        self.message.setText(("⚠ " + problem) if problem else "")
+        self._refresh()
+        self.draft_timer.start()
+        return True
+
+    def print_forms(self) -> None:
+        from pledge_desktop.ui.common.desktop import open_folder
+        from pledge_desktop.ui.surveys.print_forms_dialog import PrintFormsDialog
+
+        if self.context.cycle_id is None:
+            return
+        dialog = PrintFormsDialog(self.context, self.context.cycle_id, self)
+        if dialog.exec() and dialog.written is not None:
+            self.message.setText(self.tr("Forms saved in %s. Opening the folder…") % dialog.written)
+            open_folder(dialog.written.parent)
+        self.focus_start()
+
+    # --- saving -----------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        if self.entry is not None and self.entry_cycle_id is not None:
+            workspace = self.context.workspace
+            service = workspace.verification if self.checking else workspace.survey_entry
+            try:
+                service.save_draft(self.entry_cycle_id, self.entry)
+            except PledgeError as error:
+                self.message.setText("⚠ " + str(error))
+
+    def save_form(self) -> bool:
+        """Hand the form to the saver and show the next blank form at once."""
+        entry = self.entry
+        if entry is None or self.entry_cycle_id is None:
+            return False
+        self.draft_timer.stop()
+        if self.checking:
+            return self._finish_check(self.entry_cycle_id, entry)
+        self.saver.save(self.entry_cycle_id, entry, self.batches.current_id())
+        self.serial_input.setText(f"{entry.serial + 1:05d}")
+        self._show_waiting(self.tr("Saving form %05d…") % entry.serial, recount=False)
+        return True
+
+
+    def _saved(self, serial: int) -> None:
+        self._recount()
+        if self.entry is None:
+            self.message.setText(
+                self.tr("Form %05d saved. Next form: type or scan its number.") % serial
+            )
+
+    def _save_failed(self, serial: int, problem: str) -> None:
+        show_problem(
+            self,
+            self.tr("Form not saved"),
+            self.tr("Form %05d was not saved: %s It is kept: type its number to carry on.")
+            % (serial, problem),
+        )
+        self._recount()
+
+    def put_aside(self) -> None:
+        """Leave the form without saving it as a response; what was typed stays as a draft."""
+        if self.entry is not None:
+            self.draft_timer.stop()
+            self.save_draft()
+            serial = self.entry.serial
+            self._show_waiting(
+                self.tr("Form %05d put aside, unfinished. Type its number to carry on.") % serial
+            )
+            self.serial_input.setText(f"{serial:05d}")
+            self.serial_input.selectAll()
+
+    def leave_form(self) -> bool:
+        """Moving to another section keeps the typing as a draft: nothing is lost."""
+        self.saver.finish()
+        if self.entry is not None:
+            self.draft_timer.stop()
+            self.save_draft()
+        return True

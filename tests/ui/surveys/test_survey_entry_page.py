@@ -1,0 +1,206 @@
+"""Typing in paper forms with the keyboard alone, from serial to save."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pledge_desktop.domain.survey_entry import AnswerState
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def page(qtbot, open_window, demo_workspace):
+    window = open_window(demo_workspace)
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    entry_page = window.current_page()
+    assert entry_page.objectName() == "section6"
+    assert QApplication.focusWidget() is entry_page.serial_input
+    return entry_page
+
+
+def keys(qtbot, widget, sequence: str) -> None:
+    for char in sequence:
+        qtbot.keyClicks(widget, char)
+
+
+def open_serial(qtbot, page, serial: str) -> None:
+    page.serial_input.selectAll()
+    qtbot.keyClicks(page.serial_input, serial)
+    qtbot.keyClick(page.serial_input, Qt.Key.Key_Return)
+
+
+def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "212")
+    answer = page.answer_input
+    assert QApplication.focusWidget() is answer
+    assert "never printed" in page.message.text()
+    keys(qtbot, answer, "1211")  # four choices, one key each
+    keys(qtbot, answer, "2")  # no breast care nurse named: her three questions are skipped
+    assert page.entry.current.code == "tx_options"
+    qtbot.keyClick(answer, Qt.Key.Key_F3)  # more than one box ticked
+    qtbot.keyClick(answer, Qt.Key.Key_F2)  # left blank
+    qtbot.keyClick(answer, Qt.Key.Key_Up)  # back to fix the last one
+    assert page.entry.current.code == "tx_involved"
+    keys(qtbot, answer, "2")
+    keys(qtbot, answer, "1")  # tx_side_effects
+    keys(qtbot, answer, "13")  # surgery and radiotherapy ticked
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert page.entry.answers["tx_received"].value == (1, 3)
+    keys(qtbot, answer, "11")  # surgery questions
+    keys(qtbot, answer, "1")  # radiotherapy information (chemotherapy skipped)
+    assert page.entry.answers["chemo_info"].state is AnswerState.SKIPPED
+    while page.entry.current.code != "improve_one_thing":
+        qtbot.keyClick(answer, Qt.Key.Key_1)
+    qtbot.keyClicks(answer, "Shorter waits in clinic")
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    qtbot.keyClick(answer, Qt.Key.Key_F2)  # nothing else to tell us
+    keys(qtbot, answer, "312")  # about you
+    assert page.entry.finished
+    assert "Press Enter" in page.prompt.text()
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert page.entry is None, "the next blank form is ready at once"
+    qtbot.waitUntil(lambda: "Form 00212 saved" in page.message.text())
+    assert page.serial_input.text() == "00213", "the next form's number is ready"
+    assert QApplication.focusWidget() is page.serial_input
+    saved = demo_workspace.survey_entry.open_form(cycle_id, 212).entry.answers
+    assert saved["tx_options"].state is AnswerState.UNREADABLE
+    assert saved["tx_involved"].value == 2
+    assert saved["improve_one_thing"].value == "Shorter waits in clinic"
+    assert saved["sex"].value == 1
+    assert "61 forms entered" in page.progress.text()
+
+
+def test_a_wrong_key_is_explained_and_changes_nothing(qtbot, page) -> None:
+    open_serial(qtbot, page, "203")
+    keys(qtbot, page.answer_input, "7")
+    assert "7 is not a box on this question" in page.message.text()
+    keys(qtbot, page.answer_input, "x")
+    assert "Type the number beside the ticked box" in page.message.text()
+    assert page.entry.current.code == "diag_private"
+    assert page.entry.answers == {}
+
+
+def test_a_form_entered_before_reopens_with_a_warning(qtbot, page) -> None:
+    open_serial(qtbot, page, "204")
+    keys(qtbot, page.answer_input, "2")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    open_serial(qtbot, page, "204")
+    assert "already entered on" in page.message.text()
+    assert "☒ <small>2</small> No" in page.labels["diag_private"].text()
+
+
+def test_typing_survives_as_a_draft_and_is_offered_back(qtbot, page, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "221")
+    keys(qtbot, page.answer_input, "12")
+    qtbot.waitUntil(lambda: demo_workspace.survey_entry.drafts(cycle_id) == [221], timeout=3000)
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Escape)  # put aside
+    assert "Unfinished: 00221" in page.progress.text()
+    open_serial(qtbot, page, "221")
+    assert "was being typed and not saved" in page.message.text()
+    assert page.entry.current.code == "diag_understood"
+    assert page.entry.answers["diag_companion"].value == 2
+
+
+def test_switching_cycle_puts_the_form_aside_in_its_own_cycle(qtbot, page, demo_workspace) -> None:
+    current = demo_workspace.cycles.find("2026").id
+    previous = demo_workspace.cycles.find("2025").id
+    open_serial(qtbot, page, "230")
+    keys(qtbot, page.answer_input, "1")
+    window = page.window()
+    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2025"))
+    assert page.entry is None
+    assert demo_workspace.survey_entry.drafts(current) == [230]
+    assert demo_workspace.survey_entry.drafts(previous) == []
+    assert "50 forms entered" in page.progress.text()
+
+
+def test_print_blank_forms_from_the_entry_screen(qtbot, page, demo_workspace, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.surveys.print_forms_dialog import PrintFormsDialog
+
+    target = tmp_path / "clinic.pdf"
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PrintFormsDialog):
+            QTimer.singleShot(10, fill)
+            return
+        seen.append(str(dialog.start.value()))
+        dialog.count.selectAll()
+        qtbot.keyClicks(dialog.count, "3")
+        dialog.path.setText(str(target))
+        qtbot.keyClick(dialog.count, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    page.open_folder_calls = []
+    import pledge_desktop.ui.common.desktop as dialogs
+
+    original = dialogs.open_folder
+    dialogs.open_folder = lambda folder: page.open_folder_calls.append(folder) or True
+    try:
+        qtbot.keyClick(page.serial_input, Qt.Key.Key_P, CTRL)
+    finally:
+        dialogs.open_folder = original
+    assert seen == ["1"], "the next unprinted number is offered"
+    assert "Forms saved in" in page.message.text()
+    assert page.open_folder_calls == [tmp_path]
+    text = PdfReader(target).pages[0].extract_text()
+    assert "Form 00001" in text
+    assert demo_workspace.survey_forms.next_serial(demo_workspace.cycles.find("2026").id) == 4
+
+
+def test_a_new_batch_then_a_form_typed_into_it(qtbot, page, demo_workspace) -> None:
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.surveys.batch_dialog import NewBatchDialog
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NewBatchDialog):
+            QTimer.singleShot(10, fill)
+            return
+        qtbot.keyClicks(dialog.label, "Tuesday clinic")
+        dialog.expected.selectAll()
+        qtbot.keyClicks(dialog.expected, "18")
+        qtbot.keyClick(dialog.label, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    page.batches.findChild(type(page.print_button), "newBatch").click()
+    assert page.batches.choice.currentText() == "Tuesday clinic: 0 of 18 entered"
+    open_serial(qtbot, page, "250")
+    keys(qtbot, page.answer_input, "1")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: page.batches.choice.currentText() == "Tuesday clinic: 1 of 18 entered")
+
+
+def test_a_form_that_cannot_be_saved_is_kept(qtbot, page, demo_workspace, monkeypatch) -> None:
+    from pledge_desktop.domain.errors import StorageError
+    from tests.helpers import answer_next_dialog
+
+    service = demo_workspace.survey_entry
+
+    def disk_full(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StorageError("The computer's disk is full, so this was not saved.")
+
+    monkeypatch.setattr(service, "save_form", disk_full)
+    open_serial(qtbot, page, "240")
+    keys(qtbot, page.answer_input, "12")
+    seen: list[str] = []
+    answer_next_dialog("OK", seen)
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Form 00240 was not saved: The computer's disk is full" in seen[0]
+    assert "It is kept" in seen[0]
+    monkeypatch.undo()
+    open_serial(qtbot, page, "240")
+    assert page.entry.answers["diag_companion"].value == 2
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "Form 00240 saved" in page.message.text())
+    cycle_id = demo_workspace.cycles.find("2026").id
+    assert service.open_form(cycle_id, 240).entry.answers["diag_private"].value == 1
