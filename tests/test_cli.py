@@ -236,40 +236,65 @@ def test_questionnaire_export_names_what_exists(capsys, data_dir, tmp_path) -> N
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_forms_for_the_latest_cycle_then_the_next_serials(capsys, data_dir, tmp_path) -> None:
+def _numbers_in_use(data_dir: Path, label: str) -> set[int]:
+    """Every form number the demo knows for a cycle: typed in, being typed, or printed."""
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "pledge.sqlite3") as db:
+        return {
+            serial
+            for table in ("survey_response", "entry_draft", "check_draft", "form_serial")
+            for (serial,) in db.execute(
+                f"SELECT serial FROM {table} JOIN pledge_cycle ON pledge_cycle.id = cycle_id "
+                "WHERE pledge_cycle.label = ?",
+                (label,),
+            )
+        }
+
+
+def test_forms_start_past_every_number_typed_printed_or_drafted(capsys, data_dir, tmp_path) -> None:
     run(capsys, "demo", "--data-dir", str(data_dir))
+    used = _numbers_in_use(data_dir, "2026")
+    assert used, "the demo has typed-in forms"
     out = tmp_path / "forms.pdf"
     code, text, _ = run(
         capsys, "forms", "--count", "2", "--out", str(out), "--data-dir", str(data_dir)
     )
-    assert code == 0 and "Wrote forms 00001 to 00002 for cycle 2026" in text
+    first = max(used) + 1
+    assert code == 0 and f"Wrote forms {first:05d} to {first + 1:05d} for cycle 2026" in text
     assert out.exists()
     code, text, _ = run(
-        capsys,
-        "forms",
-        "--cycle",
-        "2025",
-        "--count",
-        "1",
-        "--out",
-        str(out),
-        "--data-dir",
-        str(data_dir),
+        capsys, "forms", "--count", "1", "--out", str(out), "--data-dir", str(data_dir)
     )
-    assert code == 0 and "Wrote forms 00001 to 00001 for cycle 2025" in text
+    assert f"Wrote forms {first + 2:05d} to {first + 2:05d}" in text, "never the same twice"
+    typed = min(_numbers_in_use(data_dir, "2026"))
     code, _, err = run(
         capsys,
         "forms",
         "--count",
         "1",
         "--start",
-        "2",
+        str(typed),
         "--out",
         str(out),
         "--data-dir",
         str(data_dir),
     )
-    assert code == 1 and "never printed twice" in err
+    assert code == 1 and f"{typed:05d}" in err and "never given out twice" in err
+    for bad in ("0", "-3", str(10**20)):
+        code, _, err = run(
+            capsys,
+            "forms",
+            "--count",
+            "1",
+            "--start",
+            bad,
+            "--out",
+            str(out),
+            "--data-dir",
+            str(data_dir),
+        )
+        assert code in (1, 2) and "Traceback" not in err and err.strip()
     code, _, err = run(
         capsys,
         "forms",

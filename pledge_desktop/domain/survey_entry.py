@@ -44,6 +44,9 @@ class FormEntry:
     answers: dict[str, Answer] = field(default_factory=dict)
     position: int = 0
     ticks: set[int] = field(default_factory=set)  # boxes ticked so far on a multiple choice
+    # what is typed in the answer line for the current question before Enter: kept in the
+    # draft so that a crash in the middle of a written answer loses none of it
+    typing: str = ""
 
     def __post_init__(self) -> None:
         self.questions = self.questionnaire.questions()
@@ -115,10 +118,12 @@ class FormEntry:
         previous = self._shown_from(self.position - 1, step=-1)
         if previous >= 0:
             self.position = previous
+            self.typing = ""
             self._load_ticks()
 
     def go_to(self, question_code: str) -> None:
         self.position = next(i for i, q in enumerate(self.questions) if q.code == question_code)
+        self.typing = ""
         self._load_ticks()
 
     # --- inside ---------------------------------------------------------------------------
@@ -128,6 +133,7 @@ class FormEntry:
     def _advance(self) -> None:
         nxt = self._shown_from(self.position + 1, step=1)
         self.position = nxt
+        self.typing = ""
         self._load_ticks()
 
     def _shown_from(self, index: int, step: int) -> int:
@@ -190,6 +196,7 @@ def draft_to_json(entry: FormEntry) -> str:
             "serial": entry.serial,
             "position": entry.position,
             "ticks": sorted(entry.ticks),
+            "typing": entry.typing,
             "answers": {
                 code: [a.state.value, _plain(a.value)] for code, a in entry.answers.items()
             },
@@ -210,6 +217,10 @@ def draft_from_json(questionnaire: Questionnaire, text: str) -> FormEntry:
         answers[code] = Answer(AnswerState(state), _typed(question, value))
     entry = FormEntry(questionnaire, data["serial"], answers, position=data["position"])
     entry.ticks = set(data.get("ticks", ()))
+    typing = data.get("typing", "")
+    current = entry.current
+    if isinstance(typing, str) and current is not None and not current.type.has_options:
+        entry.typing = typing
     return entry
 
 

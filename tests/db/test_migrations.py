@@ -57,3 +57,42 @@ def test_each_step_upgrades_from_the_previous_revision(tmp_path: Path) -> None:
             stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         assert stamped == revision
     db.close()
+
+
+def test_numbers_of_typed_forms_never_printed_are_recorded_as_in_use(tmp_path: Path) -> None:
+    db = Database(tmp_path / "t.sqlite3")
+    upgrade(db.engine, "0011")
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO pledge_cycle (id, label, start_date, end_date, status, notes) "
+                "VALUES (1, '2026', '2026-01-01', '2026-12-31', 'open', '')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO form_serial (cycle_id, serial, printed_at) "
+                "VALUES (1, 3, '2026-02-01 10:00:00')"
+            )
+        )
+        for serial in (3, 7):
+            connection.execute(
+                text(
+                    "INSERT INTO survey_response (cycle_id, serial, status, entered_at, "
+                    "picked_for_check) VALUES (1, :s, 'entered', '2026-03-01 10:00:00', 0)"
+                ),
+                {"s": serial},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO entry_draft (cycle_id, serial, payload, updated_at) "
+                "VALUES (1, 9, '{}', '2026-03-02 10:00:00')"
+            )
+        )
+    upgrade(db.engine, "0012")
+    with db.engine.connect() as connection:
+        recorded = sorted(
+            s for (s,) in connection.execute(text("SELECT serial FROM form_serial"))
+        )
+    db.close()
+    assert recorded == [3, 7, 9]

@@ -6,7 +6,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -44,9 +43,10 @@ def test_killed_mid_save_loses_nothing_that_was_committed(data_dir: Path) -> Non
             text=True,
         )
         assert child.stdout is not None
-        deadline = time.monotonic() + 0.3 + 0.1 * round_number
+        # Killed after a number of acknowledged saves that differs each round (waiting on the
+        # child's own reports, never on the clock), so the kill lands at different moments.
         lines: list[str] = []
-        while time.monotonic() < deadline:
+        for _ in range(3 + 2 * round_number):
             line = child.stdout.readline()
             if not line:
                 break

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
@@ -16,6 +17,7 @@ from pledge_desktop.reports.survey_forms import FormHeading, serial_text, write_
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 
 MOST_AT_ONCE = 2000
+HIGHEST_SERIAL = 99_999_999  # eight digits: what the barcode and the entry screen take
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,10 @@ class SurveyFormsService:
         """Write `count` forms to `out` and remember their serials, together or not at all."""
         if not 1 <= count <= MOST_AT_ONCE:
             raise ValidationError({"count": f"Print between 1 and {MOST_AT_ONCE} forms at a time."})
-        if start is not None and start < 1:
-            raise ValidationError({"start": "Serial numbers start at 1."})
+        if start is not None and not 1 <= start <= HIGHEST_SERIAL - count + 1:
+            raise ValidationError(
+                {"start": f"Form numbers run from 1 to {HIGHEST_SERIAL:,}; {start:,} is not one."}
+            )
         with self._db.transaction() as session:
             cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
             questionnaire_row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
@@ -51,20 +55,9 @@ class SurveyFormsService:
                 )
             first = start if start is not None else _next_serial(session, cycle_id)
             serials = list(range(first, first + count))
-            taken = session.scalars(
-                select(m.FormSerial.serial).where(
-                    m.FormSerial.cycle_id == cycle_id, m.FormSerial.serial.in_(serials)
-                )
-            ).all()
-            if taken:
-                raise ValidationError(
-                    {
-                        "start": f"Forms {serial_text(min(taken))} to {serial_text(max(taken))} "
-                        f"were already printed for cycle {cycle.label}, and a serial number is "
-                        f"never printed twice. Start from "
-                        f"{serial_text(_next_serial(session, cycle_id))}, or leave the start out."
-                    }
-                )
+            in_use = _serials_in_use(session, cycle_id, serials)
+            if in_use:
+                raise ValidationError({"start": _in_use_message(cycle.label, in_use)})
             now = datetime.now(UTC).replace(tzinfo=None)
             session.execute(
                 insert(m.FormSerial),
@@ -94,11 +87,52 @@ class SurveyFormsService:
         return PrintedForms(out, serials[0], serials[-1])
 
 
-def _next_serial(session, cycle_id: int) -> int:  # type: ignore[no-untyped-def]
-    highest = session.scalar(
-        select(func.max(m.FormSerial.serial)).where(m.FormSerial.cycle_id == cycle_id)
+# Every place a form's number can already be in use: printed, typed in, or being typed (as
+# a draft, or as a second typing to check it). A number in any of them is never handed out again.
+_USES = (
+    (m.FormSerial, "printed"),
+    (m.SurveyResponse, "typed in"),
+    (m.EntryDraft, "being typed"),
+    (m.CheckDraft, "being checked"),
+)
+
+
+def _next_serial(session: Session, cycle_id: int) -> int:
+    """One past every number known for the cycle, whichever way it came to be known."""
+    highest = 0
+    for model, _how in _USES:
+        top = session.scalar(select(func.max(model.serial)).where(model.cycle_id == cycle_id))
+        highest = max(highest, top or 0)
+    return highest + 1
+
+
+def _serials_in_use(session: Session, cycle_id: int, serials: list[int]) -> dict[int, str]:
+    """Those of `serials` already in use for the cycle, with how (the first way found)."""
+    found: dict[int, str] = {}
+    first, last = serials[0], serials[-1]
+    for model, how in _USES:
+        rows = session.scalars(
+            select(model.serial).where(
+                model.cycle_id == cycle_id, model.serial.between(first, last)
+            )
+        )
+        for serial in rows:
+            found.setdefault(serial, how)
+    return found
+
+
+def _in_use_message(label: str, in_use: dict[int, str]) -> str:
+    shown = sorted(in_use)[:3]
+    named = ", ".join(f"{serial_text(s)} ({in_use[s]})" for s in shown)
+    more = len(in_use) - len(shown)
+    if more:
+        named += f" and {more} more"
+    numbers = "Form number" if len(in_use) == 1 else "Form numbers"
+    verb = "is" if len(in_use) == 1 else "are"
+    return (
+        f"{numbers} {named} {verb} already in use for cycle {label}, and a form number is "
+        "never given out twice. Leave the start out to begin after the last number in use."
     )
-    return (highest or 0) + 1
 
 
 def _return_note(hospital: m.Hospital | None) -> str:

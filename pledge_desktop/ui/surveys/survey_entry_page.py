@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.questionnaire import AnswerType
-from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
+from pledge_desktop.domain.survey_entry import AnswerState, FormEntry, draft_to_json
 from pledge_desktop.services.surveys.survey_entry import OpenedForm
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
@@ -36,6 +36,7 @@ from pledge_desktop.ui.surveys.entry_sheet import CURRENT, PLAIN, QuestionLabel,
 from pledge_desktop.ui.surveys.form_saver import FormSaver
 
 DRAFT_DELAY_MS = 400
+TYPING_SAVE_MS = 2000
 
 class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -43,6 +44,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.context = context
         self.entry: FormEntry | None = None
         self.entry_cycle_id: int | None = None  # the cycle of the open form, kept if she switches
+        self._as_opened = ""  # the form as opened: looking at a form and leaving makes no draft
         self.labels: dict[str, QuestionLabel] = {}
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
@@ -147,6 +149,13 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.save_draft)
+        # While a written answer is typed without a pause the draft is still saved this often,
+        # so a crash or power cut loses at most a few seconds of typing.
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_SAVE_MS)
+        self.typing_timer.timeout.connect(self.save_draft)
+        self.answer_input.textEdited.connect(self._typed)
         self.saver = FormSaver(context.workspace.survey_entry, self)
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
@@ -240,7 +249,28 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.serial_input.setEnabled(False)
         self.answer_input.setEnabled(True)
         self.answer_input.setFocus()
+        self._as_opened = draft_to_json(opened.entry)
         self._refresh()
+        if opened.entry.typing:
+            self.answer_input.setText(opened.entry.typing)
+            self.answer_input.end(False)
+        # the sheet is laid out only once shown: scroll to the nurse's place after that
+        QTimer.singleShot(0, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        entry = self.entry
+        current = entry.current if entry is not None else None
+        if current is not None and current.code in self.labels:
+            self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
+
+    def _typed(self, text: str) -> None:
+        """A written answer is being typed: keep it for the draft."""
+        if self.entry is None:
+            return
+        self.entry.typing = text
+        self.draft_timer.start()
+        if not self.typing_timer.isActive():
+            self.typing_timer.start()
 
     # --- the paper-like view --------------------------------------------------------------
     def _build_form(self) -> None:
@@ -306,6 +336,13 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         if watched is self.answer_input and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._key(event)
+        if (
+            watched is self.answer_input
+            and event.type() == QEvent.Type.FocusOut
+            and self.entry is not None
+            and self.draft_timer.isActive()
+        ):
+            self.save_draft()  # the focus left the answer line: keep what was typed
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
@@ -357,7 +394,15 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.focus_start()
 
     # --- saving -----------------------------------------------------------------------------
+    def _unchanged(self) -> bool:
+        """Nothing was typed since the form was opened (looking at it makes no draft)."""
+        return self.entry is not None and draft_to_json(self.entry) == self._as_opened
+
     def save_draft(self) -> None:
+        self.draft_timer.stop()
+        self.typing_timer.stop()
+        if self._unchanged():
+            return
         if self.entry is not None and self.entry_cycle_id is not None:
             workspace = self.context.workspace
             service = workspace.verification if self.checking else workspace.survey_entry
@@ -372,6 +417,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         if entry is None or self.entry_cycle_id is None:
             return False
         self.draft_timer.stop()
+        self.typing_timer.stop()
         if self.checking:
             return self._finish_check(self.entry_cycle_id, entry)
         self.saver.save(self.entry_cycle_id, entry, self.batches.current_id())
@@ -399,11 +445,14 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
     def put_aside(self) -> None:
         """Leave the form without saving it as a response; what was typed stays as a draft."""
         if self.entry is not None:
-            self.draft_timer.stop()
+            unchanged = self._unchanged()
             self.save_draft()
             serial = self.entry.serial
             self._show_waiting(
-                self.tr("Form %05d put aside, unfinished. Type its number to carry on.") % serial
+                self.tr("Form %05d left as it was.") % serial
+                if unchanged
+                else self.tr("Form %05d put aside, unfinished. Type its number to carry on.")
+                % serial
             )
             self.serial_input.setText(f"{serial:05d}")
             self.serial_input.selectAll()
@@ -412,6 +461,5 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         """Moving to another section keeps the typing as a draft: nothing is lost."""
         self.saver.finish()
         if self.entry is not None:
-            self.draft_timer.stop()
             self.save_draft()
         return True

@@ -147,12 +147,12 @@ def test_print_blank_forms_from_the_entry_screen(qtbot, page, demo_workspace, tm
         qtbot.keyClick(page.serial_input, Qt.Key.Key_P, CTRL)
     finally:
         dialogs.open_folder = original
-    assert seen == ["1"], "the next unprinted number is offered"
+    assert seen == ["61"], "the next number never used: the demo's 60 forms are typed in"
     assert "Forms saved in" in page.message.text()
     assert page.open_folder_calls == [tmp_path]
     text = PdfReader(target).pages[0].extract_text()
-    assert "Form 00001" in text
-    assert demo_workspace.survey_forms.next_serial(demo_workspace.cycles.find("2026").id) == 4
+    assert "Form 00061" in text
+    assert demo_workspace.survey_forms.next_serial(demo_workspace.cycles.find("2026").id) == 64
 
 
 def test_a_new_batch_then_a_form_typed_into_it(qtbot, page, demo_workspace) -> None:
@@ -204,3 +204,55 @@ def test_a_form_that_cannot_be_saved_is_kept(qtbot, page, demo_workspace, monkey
     qtbot.waitUntil(lambda: "Form 00240 saved" in page.message.text())
     cycle_id = demo_workspace.cycles.find("2026").id
     assert service.open_form(cycle_id, 240).entry.answers["diag_private"].value == 1
+
+
+def test_a_written_answer_half_typed_is_in_the_draft_and_comes_back(
+    qtbot, page, demo_workspace
+) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "231")
+    page.entry.go_to("improve_one_thing")
+    page._refresh()
+    qtbot.keyClicks(page.answer_input, "The car park is always fu")
+    qtbot.waitUntil(lambda: demo_workspace.survey_entry.drafts(cycle_id) == [231], timeout=5000)
+    # the app is gone before Enter: the draft alone must hold the half-typed words
+    reopened = demo_workspace.survey_entry.open_form(cycle_id, 231)
+    assert reopened.entry.typing == "The car park is always fu"
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Escape)
+    open_serial(qtbot, page, "231")
+    assert page.entry.current.code == "improve_one_thing"
+    assert page.answer_input.text() == "The car park is always fu"
+    qtbot.keyClicks(page.answer_input, "ll")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Return)
+    assert page.entry.answers["improve_one_thing"].value == "The car park is always full"
+    assert page.entry.typing == ""
+
+
+def test_looking_at_a_saved_form_and_leaving_makes_no_draft(qtbot, page, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "12")
+    assert "already entered on" in page.message.text()
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Escape)
+    assert demo_workspace.survey_entry.drafts(cycle_id) == []
+    assert "left as it was" in page.message.text()
+    assert "Unfinished" not in page.progress.text()
+
+
+def test_a_reopened_draft_scrolls_to_where_the_nurse_was(qtbot, page, demo_workspace) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    open_serial(qtbot, page, "232")
+    page.entry.go_to("improve_one_thing")  # far down the form
+    page._refresh()
+    qtbot.keyClicks(page.answer_input, "Kinder")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Escape)
+    page.form_area.verticalScrollBar().setValue(0)
+    open_serial(qtbot, page, "232")
+    label = page.labels["improve_one_thing"]
+    area = page.form_area
+
+    def shown() -> bool:
+        top = label.mapTo(area.widget(), label.rect().topLeft()).y()
+        scrolled = area.verticalScrollBar().value()
+        return scrolled <= top <= scrolled + area.viewport().height()
+
+    qtbot.waitUntil(shown, timeout=3000)
