@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-SCHEMA_REVISION = "0012"
+SCHEMA_REVISION = "0013"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -73,6 +73,18 @@ def upgrade(engine: Engine, to_revision: str = "head") -> None:
     from alembic import command
 
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, to_revision)
+    with engine.connect() as connection:
+        # SQLite's own recipe for changing a table: foreign keys off (which only works outside
+        # a transaction) while a table is rebuilt, then every key checked before the commit.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, to_revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"An upgrade step broke {len(broken)} links between records")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

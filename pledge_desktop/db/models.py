@@ -71,15 +71,25 @@ class Questionnaire(Base):
 
 class PledgeCycle(Base):
     __tablename__ = "pledge_cycle"
-    __table_args__ = {"info": {"label": ("pledge cycle", "pledge cycles")}}
+    __table_args__ = (
+        # a primary and a secondary pledge can share a year's label
+        UniqueConstraint("label", "pledge_type", name="uq_pledge_cycle_label_type"),
+        {"info": {"label": ("pledge cycle", "pledge cycles")}},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    label: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(40))
+    pledge_type: Mapped[str] = mapped_column(String(20), default="primary")
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(30), default="planning")
     notes: Mapped[str] = mapped_column(Text, default="")
     questionnaire_id: Mapped[int | None] = mapped_column(ForeignKey("questionnaire.id"))
+    fieldwork_start: Mapped[date | None] = mapped_column(Date)
+    fieldwork_end: Mapped[date | None] = mapped_column(Date)
+    forms_handed_out: Mapped[int | None] = mapped_column(Integer)
+    eligible_patients: Mapped[int | None] = mapped_column(Integer)
+    hand_out_method: Mapped[str] = mapped_column(String(20), default="")
 
 
 class FormSerial(Base):
@@ -109,6 +119,7 @@ class SurveyBatch(Base):
     label: Mapped[str] = mapped_column(String(200))
     clinic_date: Mapped[date | None] = mapped_column(Date)
     expected: Mapped[int] = mapped_column(Integer)
+    handed_out: Mapped[int | None] = mapped_column(Integer)  # forms given out for this batch
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     close_reason: Mapped[str] = mapped_column(Text, default="")
 
@@ -264,6 +275,11 @@ class Goal(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     priority: Mapped[int] = mapped_column(Integer, default=0)
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id"))
+    next_review: Mapped[date | None] = mapped_column(Date)
+    agreed_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    drop_reason: Mapped[str] = mapped_column(String(30), default="")  # a category
+    national_category: Mapped[str] = mapped_column(String(40), default="")
 
 
 class GoalUpdate(Base):
@@ -327,6 +343,7 @@ class Booklet(Base):
     quotes_left_out: Mapped[str] = mapped_column(Text, default="")
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    written_at: Mapped[datetime | None] = mapped_column(DateTime)  # last PDF or edition made
 
 
 class BookletHighlight(Base):
@@ -381,6 +398,7 @@ class Theme(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     colour: Mapped[str] = mapped_column(String(7))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
+    national_code: Mapped[str] = mapped_column(String(40), default="")
 
 
 class CodedPassage(Base):
@@ -447,3 +465,23 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(80))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+
+# The pledge year's governance tables live beside these, in their own module.
+from pledge_desktop.db.models_pledge_year import (  # noqa: E402
+    Meeting,
+    MeetingAttendee,
+    MeetingDecision,
+    RepresentativeInvolvement,
+    SignOff,
+    TimeEntry,
+)
+
+__all__ = [
+    "Meeting",
+    "MeetingAttendee",
+    "MeetingDecision",
+    "RepresentativeInvolvement",
+    "SignOff",
+    "TimeEntry",
+]

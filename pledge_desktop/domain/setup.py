@@ -24,6 +24,28 @@ class CycleStatus(StrEnum):
         return CYCLE_STATUS_LABELS[self]
 
 
+class PledgeType(StrEnum):
+    """A hospital can run a primary and a secondary breast cancer pledge in the same year."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+    @property
+    def short(self) -> str:
+        return "Primary" if self is PledgeType.PRIMARY else "Secondary"
+
+    @property
+    def label(self) -> str:
+        return (
+            "Primary breast cancer"
+            if self is PledgeType.PRIMARY
+            else "Secondary (metastatic) breast cancer"
+        )
+
+
+HAND_OUT_METHODS = {"clinic": "In clinic", "post": "By post", "both": "In clinic and by post"}
+
+
 CYCLE_STATUS_LABELS = {
     CycleStatus.PLANNING: "Planning",
     CycleStatus.COLLECTING_VIEWS: "Collecting views",
@@ -86,6 +108,23 @@ class PledgeCycle:
     status: CycleStatus = CycleStatus.PLANNING
     notes: str = ""
     id: int | None = None
+    pledge_type: PledgeType = PledgeType.PRIMARY
+    # response rates: when forms were given out, how, and how many (forms printed and
+    # returned are known from the serials and the typed-in forms)
+    fieldwork_start: date | None = None
+    fieldwork_end: date | None = None
+    forms_handed_out: int | None = None
+    eligible_patients: int | None = None
+    hand_out_method: str = ""  # clinic, post, both
+
+    def __post_init__(self) -> None:
+        # rows read back from the database carry plain strings
+        object.__setattr__(self, "pledge_type", PledgeType(self.pledge_type))
+
+    @property
+    def name(self) -> str:
+        """How the cycle bar and lists name it: "2026 · Primary"."""
+        return f"{self.label} · {self.pledge_type.short}"
 
 
 @dataclass(frozen=True)
@@ -199,8 +238,22 @@ def validate_cycle(cycle: PledgeCycle) -> PledgeCycle:
         end_date=cycle.end_date,
         status=CycleStatus(cycle.status),
         notes=cycle.notes.strip(),
+        pledge_type=PledgeType(cycle.pledge_type),
+        fieldwork_start=cycle.fieldwork_start,
+        fieldwork_end=cycle.fieldwork_end,
+        forms_handed_out=cycle.forms_handed_out,
+        eligible_patients=cycle.eligible_patients,
+        hand_out_method=cycle.hand_out_method.strip(),
     )
     problems: dict[str, str] = {}
+    if tidy.fieldwork_start and tidy.fieldwork_end and tidy.fieldwork_end < tidy.fieldwork_start:
+        problems["fieldwork_end"] = "Giving out forms cannot end before it starts."
+    for name in ("forms_handed_out", "eligible_patients"):
+        value = getattr(tidy, name)
+        if value is not None and not 0 <= value <= 100_000:
+            problems[name] = "Please give a number of forms between 0 and 100,000."
+    if tidy.hand_out_method and tidy.hand_out_method not in HAND_OUT_METHODS:
+        problems["hand_out_method"] = "Choose in clinic, by post, or both."
     if not tidy.label:
         problems["label"] = 'Please give the cycle a short label, such as "2026".'
     elif len(tidy.label) > 40:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
-from pledge_desktop.domain.setup import PledgeCycle, validate_cycle
+from pledge_desktop.domain.setup import CycleStatus, PledgeCycle, PledgeType, validate_cycle
 from pledge_desktop.services.records import (
     ChangeFeed,
     apply_record,
@@ -24,13 +24,47 @@ CYCLES = "cycles"
 def check_label_free(session: Session, cycle: PledgeCycle) -> None:
     clash = session.scalars(
         select(m.PledgeCycle.id).where(
-            m.PledgeCycle.label == cycle.label, m.PledgeCycle.id != (cycle.id or -1)
+            m.PledgeCycle.label == cycle.label,
+            m.PledgeCycle.pledge_type == cycle.pledge_type.value,
+            m.PledgeCycle.id != (cycle.id or -1),
         )
     ).first()
     if clash is not None:
         raise ValidationError(
-            {"label": f'There is already a cycle called "{cycle.label}". Please pick another.'}
+            {
+                "label": f'There is already a {cycle.pledge_type.short.lower()} pledge called '
+                f'"{cycle.label}". Please pick another label.'
+            }
         )
+
+
+def check_sign_off(session: Session, cycle: PledgeCycle) -> None:
+    """A pledge is published only once someone has signed it off."""
+    if cycle.status is not CycleStatus.PUBLISHED or cycle.id is None:
+        if cycle.status is CycleStatus.PUBLISHED:
+            raise ValidationError(
+                {"status": "Save the cycle first, then record its sign-off before publishing."}
+            )
+        return
+    signed = session.scalars(select(m.SignOff.id).where(m.SignOff.cycle_id == cycle.id)).first()
+    if signed is None:
+        raise ValidationError(
+            {
+                "status": "A pledge is published only once it is signed off. Record who signed "
+                "it off first (Sign off… on this screen)."
+            }
+        )
+
+
+def label_matches(cycle: PledgeCycle, wanted: str) -> bool:
+    """ "2026" is the primary pledge of 2026 when there are two; "2026 secondary",
+    "2026 · Secondary" or "2026-secondary" name either one."""
+    text = wanted.strip().lower().replace("·", " ").replace("-", " ")
+    words = text.split()
+    kind = PledgeType(cycle.pledge_type)
+    if words and words[-1] in ("primary", "secondary"):
+        return " ".join(words[:-1]) == cycle.label.lower() and words[-1] == kind.value
+    return " ".join(words) == cycle.label.lower()
 
 
 class CyclesService:
@@ -53,12 +87,15 @@ class CyclesService:
         cycles = self.cycles()
         if not cycles:
             raise NotFound("There are no pledge cycles yet. Set one up in the app first.")
+        cycles = sorted(  # the newest first; in the same year, the primary pledge first
+            cycles, key=lambda c: (c.start_date, c.pledge_type == PledgeType.PRIMARY), reverse=True
+        )
         if label is None:
             return cycles[0]
-        for cycle in cycles:
-            if cycle.label == label.strip():
-                return cycle
-        known = ", ".join(c.label for c in cycles)
+        found = [c for c in cycles if label_matches(c, label)]
+        if found:
+            return found[0]
+        known = ", ".join(_known_name(c, cycles) for c in cycles)
         raise NotFound(f'There is no cycle called "{label}". The cycles are: {known}.')
 
     def save_cycle(self, cycle: PledgeCycle, copy_team_from: int | None = None) -> PledgeCycle:
@@ -67,10 +104,13 @@ class CyclesService:
         tidy = validate_cycle(cycle)
         with self._db.transaction() as session:
             check_label_free(session, tidy)
+            check_sign_off(session, tidy)
             row = get_or_add(session, m.PledgeCycle, tidy.id, "pledge cycle")
             apply_record(row, tidy)
             if tidy.id is None:
-                row.questionnaire_id = default_questionnaire(session, copy_team_from)
+                row.questionnaire_id = default_questionnaire(
+                    session, copy_team_from, tidy.pledge_type
+                )
             session.flush()
             if copy_team_from is not None and tidy.id is None:
                 _copy_people(session, copy_team_from, row.id)
@@ -88,19 +128,37 @@ class CyclesService:
 
 
 DEFAULT_QUESTIONNAIRE = "Primary breast cancer patient survey"
+SECONDARY_QUESTIONNAIRE = "Secondary breast cancer patient survey"
 
 
-def default_questionnaire(session: Session, follow_cycle: int | None = None) -> int | None:
-    """A new cycle asks what the cycle it follows asked, else our primary questionnaire."""
+def default_questionnaire(
+    session: Session,
+    follow_cycle: int | None = None,
+    pledge_type: PledgeType = PledgeType.PRIMARY,
+) -> int | None:
+    """A new cycle asks what the cycle it follows asked (when it is the same kind of pledge),
+    else our questionnaire for its kind of pledge."""
     if follow_cycle is not None:
         earlier = session.get(m.PledgeCycle, follow_cycle)
-        if earlier is not None and earlier.questionnaire_id is not None:
+        if (
+            earlier is not None
+            and earlier.questionnaire_id is not None
+            and earlier.pledge_type == pledge_type.value
+        ):
             return earlier.questionnaire_id
+    name = SECONDARY_QUESTIONNAIRE if pledge_type is PledgeType.SECONDARY else DEFAULT_QUESTIONNAIRE
     return session.scalars(
         select(m.Questionnaire.id)
-        .where(m.Questionnaire.name == DEFAULT_QUESTIONNAIRE)
+        .where(m.Questionnaire.name == name)
         .order_by(m.Questionnaire.version.desc())
     ).first()
+
+
+def _known_name(cycle: PledgeCycle, cycles: list[PledgeCycle]) -> str:
+    """A cycle's label, with its pledge type where another cycle shares the label."""
+    shared = sum(c.label == cycle.label for c in cycles) > 1
+    return f'"{cycle.label} {cycle.pledge_type.value}"' if shared else f'"{cycle.label}"'
+
 
 
 def _copy_people(session: Session, source_id: int, target_id: int) -> None:

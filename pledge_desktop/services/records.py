@@ -72,11 +72,15 @@ class ChangeFeed:
 
 
 def previous_cycle(session: Session, cycle_id: int) -> Any:
-    """The pledge cycle that started before `cycle_id`, or None."""
+    """The cycle of the same pledge (primary or secondary) that started before `cycle_id`,
+    or None: a secondary pledge is compared with the secondary one before it."""
     cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
     return session.scalars(
         select(m.PledgeCycle)
-        .where(m.PledgeCycle.start_date < cycle.start_date)
+        .where(
+            m.PledgeCycle.start_date < cycle.start_date,
+            m.PledgeCycle.pledge_type == cycle.pledge_type,
+        )
         .order_by(m.PledgeCycle.start_date.desc())
     ).first()
 

@@ -96,3 +96,38 @@ def test_numbers_of_typed_forms_never_printed_are_recorded_as_in_use(tmp_path: P
         )
     db.close()
     assert recorded == [3, 7, 9]
+
+
+def test_cycles_there_already_become_primary_pledges_and_keep_their_records(
+    tmp_path: Path,
+) -> None:
+    db = Database(tmp_path / "t.sqlite3")
+    upgrade(db.engine, "0012")
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO pledge_cycle (id, label, start_date, end_date, status, notes) "
+                "VALUES (4, '2025', '2025-01-01', '2025-12-31', 'published', 'kept')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO team_member (cycle_id, name, role, phone, email, is_pledge_lead) "
+                "VALUES (4, 'Sister Example', 'Breast Care Nurse', '', '', 1)"
+            )
+        )
+    upgrade(db.engine)
+    with db.engine.begin() as connection:
+        row = connection.execute(
+            text("SELECT label, pledge_type, status, notes FROM pledge_cycle WHERE id = 4")
+        ).one()
+        assert tuple(row) == ("2025", "primary", "published", "kept")
+        assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
+        connection.execute(
+            text(
+                "INSERT INTO pledge_cycle (label, pledge_type, start_date, end_date, status, "
+                "notes, hand_out_method) VALUES ('2025', 'secondary', '2025-01-01', "
+                "'2025-12-31', 'planning', '', '')"
+            )
+        )
+    db.close()

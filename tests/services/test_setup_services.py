@@ -48,12 +48,22 @@ def test_only_one_pledge_lead_per_cycle(workspace) -> None:
     assert workspace.setup.team(cycle.id)[0].phone == "01632 960125"
 
 
-def test_cycle_labels_are_unique(workspace) -> None:
+def test_cycle_labels_are_unique_for_each_kind_of_pledge(workspace) -> None:
+    from pledge_desktop.domain.setup import PledgeType
+
     first_setup(workspace)
-    with pytest.raises(ValidationError, match="already a cycle called"):
+    with pytest.raises(ValidationError, match="already a primary pledge called"):
         workspace.cycles.save_cycle(
             replace(CYCLE, start_date=date(2027, 1, 1), end_date=date(2027, 12, 1))
         )
+    secondary = workspace.cycles.save_cycle(replace(CYCLE, pledge_type=PledgeType.SECONDARY))
+    assert secondary.name == f"{CYCLE.label} · Secondary"
+    assert workspace.cycles.find(CYCLE.label).pledge_type is PledgeType.PRIMARY
+    assert workspace.cycles.find(f"{CYCLE.label} secondary").id == secondary.id
+    assert workspace.cycles.find(f"{CYCLE.label} · Secondary").id == secondary.id
+    assert workspace.cycles.find(None).pledge_type is PledgeType.PRIMARY
+    with pytest.raises(ValidationError, match="already a secondary pledge"):
+        workspace.cycles.save_cycle(replace(CYCLE, pledge_type=PledgeType.SECONDARY))
 
 
 def test_a_cycle_with_people_is_not_deleted_and_says_why(workspace) -> None:

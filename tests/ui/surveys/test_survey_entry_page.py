@@ -239,7 +239,6 @@ def test_looking_at_a_saved_form_and_leaving_makes_no_draft(qtbot, page, demo_wo
 
 
 def test_a_reopened_draft_scrolls_to_where_the_nurse_was(qtbot, page, demo_workspace) -> None:
-    cycle_id = demo_workspace.cycles.find("2026").id
     open_serial(qtbot, page, "232")
     page.entry.go_to("improve_one_thing")  # far down the form
     page._refresh()
