@@ -22,7 +22,7 @@ class Routing:
     # dependent questions whose rule the go-tos already tell: no note on them
     told_by_go_to: frozenset[str]
 
-    def target(self, question: str, option: int) -> int | None | bool:
+    def target(self, question: str, option: int) -> int | bool | None:
         """The number to go to, None for the end of the form, False when the answer does not
         skip."""
         return self.go_to.get((question, option), False)
