@@ -279,7 +279,8 @@ class _Layout:
         for n, line in enumerate(lines):
             steps.append(_string(FONT, s.body, label_x, baseline - n * s.line, line))
         if go_text:
-            steps.append(_string(BOLD, s.body, PAGE_W - MARGIN, baseline, go_text, right=True))
+            go_x = label_x + _width(lines[0], FONT, s.body) + s.body * 1.5  # beside its answer
+            steps.append(_string(BOLD, s.body, go_x, baseline, go_text))
         return max(s.box, s.box / 2 - baseline + (len(lines) - 1) * s.line + 3), steps
 
     def _scale(self, q: Question) -> tuple[float, list[_Draw]]:
