@@ -48,6 +48,9 @@ YES_NO_NA_OPTIONS = ((1, "Yes"), (2, "No"), (3, "Does not apply to me"))
 class Option:
     code: int
     label: str
+    # A non-specific answer ("I did not need…", "Don't know", "Does not apply to me"): counted
+    # apart, and left out of the base a percentage is worked out on, as the national survey does.
+    not_in_base: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class Question:
     maximum: float | None = None
     hint: str = ""
     show_if: ShowRule | None = None
+    # the same question in the team's second language (e.g. Welsh), printed beneath the first
+    text_second_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,11 @@ class Questionnaire:
     sections: tuple[Section, ...]
     introduction: str = ""
     fictional_note: str = ""
+    # what patients see as the form's title, in their words ("Your experience of our breast
+    # care service"); the name stays the team's own label for the questionnaire
+    patient_title: str = ""
+    # what the survey is for and how answers are kept, printed at the top of the paper form
+    purpose: str = ""
 
     def questions(self) -> list[Question]:
         return [q for section in self.sections for q in section.questions]
@@ -258,6 +268,8 @@ def from_json(text: str) -> Questionnaire:
             sections=sections,
             introduction=data.get("introduction", ""),
             fictional_note=data.get("fictional_note", ""),
+            patient_title=data.get("patient_title", ""),
+            purpose=data.get("purpose", ""),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(
@@ -267,7 +279,10 @@ def from_json(text: str) -> Questionnaire:
 
 def _question(q: dict[str, Any]) -> Question:
     answer_type = AnswerType(q["type"])
-    options = tuple(Option(int(o["code"]), o["label"]) for o in q.get("options", ()))
+    options = tuple(
+        Option(int(o["code"]), o["label"], bool(o.get("not_in_base", False)))
+        for o in q.get("options", ())
+    )
     rule = q.get("show_if")
     return Question(
         code=q["code"],
@@ -279,6 +294,7 @@ def _question(q: dict[str, Any]) -> Question:
         minimum=q.get("minimum"),
         maximum=q.get("maximum"),
         hint=q.get("hint", ""),
+        text_second_language=q.get("text_second_language", ""),
         show_if=ShowRule(
             conditions=tuple(Condition(**c) for c in rule["conditions"]),
             join=rule.get("join", "and"),

@@ -51,6 +51,12 @@ NUMBER_VALIDATIONS = {"integer", "number", "number_1dp", "number_2dp", "number_3
 DATE_VALIDATIONS = {"date_ymd", "date_dmy", "date_mdy"}
 TEXT_VALIDATIONS = {"email": "An email address", "phone": "A phone number"}
 TYPE_TAG = re.compile(r"@PLEDGE-TYPE=(\w+)")
+# answers left out of the base, and the question in the team's second language: our own
+# annotations, which REDCap keeps but does not act on
+NOT_IN_BASE_TAG = re.compile(r"@PLEDGE-NOT-IN-BASE=([\d,-]+)")
+SECOND_LANGUAGE_TAG = re.compile(r"@PLEDGE-SECOND-LANGUAGE=(.*)")
+# descriptive fields that carry the form's title for patients and its purpose paragraph
+TITLE_FIELD, PURPOSE_FIELD = "survey_title", "survey_purpose"
 _CONDITION = re.compile(
     r"^\[(?P<field>[a-z][a-z0-9_]*)(?:\((?P<box>[^)]+)\))?\]\s*(?P<op><>|!=|>=|<=|=|>|<)\s*"
     r"(?:'(?P<q>[^']*)'|\"(?P<qq>[^\"]*)\"|(?P<bare>-?[\d.]+))$"
@@ -83,9 +89,13 @@ def read_dictionary(text: str, name: str) -> ImportResult:
     title, intro = "", ""
     questions: list[Question] = []
     form = None
+    about = {TITLE_FIELD: "", PURPOSE_FIELD: ""}
     for line_number, row in enumerate(body[1:], start=3):
         field, form_name, header, field_type, label = (c.strip() for c in row[:5])
         where = f"Line {line_number} ({field})"
+        if field_type == "descriptive" and field in about:
+            about[field] = _clean(label)
+            continue
         if header or form_name != form:
             if questions or intro:
                 sections.append(Section(title or _title(form or ""), tuple(questions), intro))
@@ -106,7 +116,11 @@ def read_dictionary(text: str, name: str) -> ImportResult:
     if sections and not sections[0].questions:  # text before the first question: a welcome
         introduction = sections.pop(0).introduction
     questionnaire = Questionnaire(
-        name=name.strip(), sections=tuple(sections), introduction=introduction
+        name=name.strip(),
+        sections=tuple(sections),
+        introduction=introduction,
+        patient_title=about[TITLE_FIELD],
+        purpose=about[PURPOSE_FIELD],
     )
     definition_problems = check_questionnaire(questionnaire)
     if definition_problems:
@@ -134,6 +148,9 @@ def _question(row: list[str], notes: list[str]) -> Question:
         show_if=_branching(branching.strip()),
     )
     tagged = TYPE_TAG.search(annotation)
+    second = SECOND_LANGUAGE_TAG.search(annotation)
+    if second:
+        base = replace(base, text_second_language=second.group(1).strip())
     if field_type in ("radio", "dropdown", "checkbox", "yesno", "truefalse"):
         options: tuple[Option, ...]
         if field_type == "yesno":
@@ -145,6 +162,10 @@ def _question(row: list[str], notes: list[str]) -> Question:
         answer_type = AnswerType.MULTIPLE if field_type == "checkbox" else AnswerType.SINGLE
         if tagged and tagged.group(1) in (AnswerType.AGREEMENT, AnswerType.YES_NO_NA):
             answer_type = AnswerType(tagged.group(1))
+        apart = NOT_IN_BASE_TAG.search(annotation)
+        if apart:
+            codes = {int(c) for c in apart.group(1).split(",") if c.strip("-").isdigit()}
+            options = tuple(replace(o, not_in_base=o.code in codes) for o in options)
         return replace(base, type=answer_type, options=options)
     if field_type == "notes":
         return replace(base, type=AnswerType.LONG_TEXT)
@@ -233,6 +254,12 @@ def write_dictionary(questionnaire: Questionnaire) -> str:
     writer = _SafeWriter(csv.writer(out, lineterminator="\n"))
     writer.writerow(COLUMNS)
     writer.writerow(_row("record_id", form, field_type="text", label="Record ID"))
+    for field, text in (
+        (TITLE_FIELD, questionnaire.patient_title),
+        (PURPOSE_FIELD, questionnaire.purpose),
+    ):
+        if text:
+            writer.writerow(_row(field, form, "", "descriptive", text))
     if questionnaire.introduction:
         writer.writerow(
             _row("survey_introduction", form, "", "descriptive", questionnaire.introduction)
@@ -281,7 +308,13 @@ def _question_row(q: Question, form: str, header: str, multiple: set[str]) -> li
     row[10] = "y" if q.quasi_identifier else ""
     row[11] = _write_rule(q, multiple)
     row[12] = "y" if q.required else ""
-    row[17] = annotation
+    apart = [str(o.code) for o in q.options if o.not_in_base]
+    tags = [annotation] if annotation else []
+    if apart:
+        tags.append(f"@PLEDGE-NOT-IN-BASE={','.join(apart)}")
+    if q.text_second_language:
+        tags.append(f"@PLEDGE-SECOND-LANGUAGE={' '.join(q.text_second_language.split())}")
+    row[17] = "\n".join(tags)
     return row
 
 

@@ -64,7 +64,15 @@ def test_every_unsupported_field_is_listed_and_nothing_imported() -> None:
         assert f"({supported})" not in message
 
 
-@pytest.mark.parametrize("name", ["primary-breast-cancer", "secondary-breast-cancer"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "primary-breast-cancer",
+        "secondary-breast-cancer",
+        "primary-breast-cancer-v2",
+        "secondary-breast-cancer-v2",
+    ],
+)
 def test_our_templates_survive_a_trip_through_redcap(name: str) -> None:
     template = from_json(resource("questionnaires", f"{name}.json").read_text("utf-8"))
     text = write_dictionary(template)
@@ -106,3 +114,23 @@ def test_branching_logic_forms() -> None:
 def test_a_file_that_is_not_a_dictionary_is_refused() -> None:
     with pytest.raises(ValidationError, match="not a REDCap data dictionary"):
         read_dictionary("name,age\nAnn,54\n", "x")
+
+
+def test_answers_apart_from_the_base_and_a_second_language_survive_redcap() -> None:
+    from dataclasses import replace
+
+    template = from_json(resource("questionnaires", "primary-breast-cancer-v2.json").read_text())
+    first = template.sections[0]
+    welsh = replace(first.questions[0], text_second_language="Sut ydych chi'n teimlo?")
+    bilingual = replace(
+        template,
+        purpose="What the survey is for.",
+        sections=(replace(first, questions=(welsh, *first.questions[1:])), *template.sections[1:]),
+    )
+    text = write_dictionary(bilingual)
+    assert "@PLEDGE-NOT-IN-BASE=4" in text
+    assert "@PLEDGE-SECOND-LANGUAGE=Sut ydych chi'n teimlo?" in text
+    back = read_dictionary(text, bilingual.name).questionnaire
+    assert back == bilingual
+    assert back.question("diag_test_wait").options[3].not_in_base
+    assert back.patient_title == "Your experience of our breast care service"

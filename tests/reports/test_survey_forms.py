@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from pledge_desktop.domain.errors import DeleteRefused, NotFound, ValidationError
 from pledge_desktop.domain.setup import PledgeCycle
+from tests.pdfs import pdf_text
 
 
 def pages_text(path: Path) -> list[str]:
@@ -29,11 +30,13 @@ def test_each_form_has_its_serial_on_every_page(demo_workspace, cycle_id, tmp_pa
         for page in pages[number * per_form : (number + 1) * per_form]:
             assert f"Form {number + 1:05d}" in page
             assert "Riverside General Hospital (fictional demo)" in page
-            assert "Pledge cycle 2026" in page
+            assert "Primary breast cancer patient survey, 2026" in page
+            assert "Pledge cycle" not in page
     first_form = "\n".join(pages[:per_form])
-    assert "Primary breast cancer patient survey" in first_form
-    assert "1.\nWhen you were told you had breast cancer, was it done in private?" in first_form
-    assert 'Answer this only if you ticked "Yes" at question 5.' in first_form
+    assert "Your experience of our breast care service" in first_form
+    assert "When you were told you had breast cancer, was it done in private?" in first_form
+    assert "Go to question 9" in first_form  # beside "No" at question 5
+    assert "Answer this only if" in first_form  # the rules on a tick-all-that-apply question
     assert "What one thing would most improve our service?" in first_form
     assert "Call the breast unit on 01632 960123" in first_form
     metadata = PdfReader(out).metadata
@@ -43,8 +46,9 @@ def test_each_form_has_its_serial_on_every_page(demo_workspace, cycle_id, tmp_pa
 def test_answer_boxes_carry_the_code_to_type(demo_workspace, cycle_id, tmp_path) -> None:
     out = tmp_path / "forms.pdf"
     demo_workspace.survey_forms.print_forms(cycle_id, 1, out)
-    text = "\n".join(pages_text(out))
-    assert "1\nYes\n2\nNo\n3\nDoes not apply to me" in text.replace(" \n", "\n")
+    text = pdf_text(out)
+    for code, label in ((1, "Yes"), (2, "No"), (3, "Does not apply to me")):
+        assert f"{code} {label}" in text
 
 
 def test_serials_are_never_printed_twice(demo_workspace, cycle_id, tmp_path) -> None:
