@@ -32,9 +32,10 @@ _STREET_WORDS = (
 # the words that say an address follows, when the street is written in small letters
 _ADDRESS_CUE = r"(?:live|lives|living|lived|address|addressed|moved|move|stay|staying|at)"
 _FLAT = r"(?:(?:flat|apartment|apt|unit|room)\s+\d{1,4}[a-z]?(?:/\d{1,3})?,?\s+)?"
-_HOUSE = r"\d{1,4}[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?,?\s+"
+_HOUSE = r"\d{1,4}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?,?\s+"
 _STREET_CAPITALISED = re.compile(
-    rf"(?<![\w/.:,-])(?i:{_FLAT}){_HOUSE}(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{1,3}}"
+    rf"(?<![\w/.:,-])(?i:{_FLAT}){_HOUSE}"
+    r"(?:[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,2}|(?:[A-Z][\w'’.-]*\s+){1,3})"
     rf"(?i:{_STREET_WORDS})\b\.?"
 )
 _STREET_SMALL = re.compile(
@@ -56,8 +57,9 @@ def find_addresses(text: str) -> Iterator[Finding]:
         yield Finding(STREET_ADDRESS, match.start(), match.end(), match.group().rstrip("."))
     for match in _STREET_SMALL.finditer(text):
         found = match.group("address").rstrip(".")
-        yield Finding(STREET_ADDRESS, match.start("address"), match.start("address") + len(found),
-                      found)
+        yield Finding(
+            STREET_ADDRESS, match.start("address"), match.start("address") + len(found), found
+        )
 
 
 # "12 Breast Care Nurses walk", "3 Macmillan nurses" look like numbers of people or things, not

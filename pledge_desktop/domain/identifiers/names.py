@@ -40,8 +40,9 @@ class NameLists:
 
 
 def load_name_lists(folder: str | Path) -> NameLists:
-    """The lists in `folder` (the app passes paths.resource("names")): first_names.txt,
-    surnames.txt and everyday_words.txt, one word a line, "#" starting a comment."""
+    """The lists in `folder` (the app passes paths.resource("names")): first_names.txt and
+    first_names_extra.txt, surnames.txt and everyday_words.txt, one word a line, "#" starting
+    a comment."""
 
     def read(name: str) -> list[str]:
         path = Path(folder) / name
@@ -50,28 +51,40 @@ def load_name_lists(folder: str | Path) -> NameLists:
         lines = path.read_text(encoding="utf-8").splitlines()
         return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
-    return NameLists.of(read("first_names.txt"), read("surnames.txt"), read("everyday_words.txt"))
+    first_names = read("first_names.txt") + read("first_names_extra.txt")
+    return NameLists.of(first_names, read("surnames.txt"), read("everyday_words.txt"))
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sister|nurse|sr)\.?\s+", re.I)
 # words after which the next capitalised word (or a listed name in any case) is a name
-_TITLE_WORDS = frozenset(
+_TITLE_WORDS = _set(
     "mr mrs ms miss mx dr doctor prof professor sister sr nurse matron rev revd reverend "
-    "sir dame auntie aunty aunt uncle nan nanna grandma grandad".split()
+    "sir dame auntie aunty aunt uncle nan nanna grandma grandad"
 )
-_ALWAYS_TITLES = frozenset("mr mrs ms mx dr prof revd".split())  # titles in any case
+_ALWAYS_TITLES = _set("mr mrs ms mx dr prof revd")  # titles in any case
 _CUES = re.compile(
     r"\b(?:called|named|name\s+is|name\s+was|name's|known\s+as|"
     r"my\s+(?:husband|wife|partner|son|daughter|mum|mother|dad|father|sister|brother|friend|"
     r"neighbour|granddaughter|grandson|niece|nephew|aunt|auntie|uncle|carer|boyfriend|"
     r"girlfriend|fiancée?|cousin|colleague|mother-in-law|daughter-in-law|son-in-law)|"
-    r"thanks\s+to|thank\s+you|ask\s+for|asked\s+for|speak\s+to|spoke\s+to|spoke\s+with|"
+    r"ask\s+for|asked\s+for|speak\s+to|spoke\s+to|spoke\s+with|"
     r"nurses?|consultant|surgeon|oncologist|radiographer|specialist|sister|doctor)"
-    r",?\s+$",
+    r"[\s,(:–-]+$",
+    re.IGNORECASE,
+)
+# weaker cues: the next word is a name only when it is on the lists ("Ask Jackie", not
+# "Ask Questions")
+_WEAK_CUES = re.compile(
+    r"\b(?:thanks\s+to|thank\s+you|thank|ask|tell|ring|phone|contact|email|text|"
+    r"(?:seen|looked\s+after|cared\s+for|helped)\s+by)[\s,(:–-]+$",
     re.IGNORECASE,
 )
 # capitalised words that are not names even after a title or cue
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _set(
     """i a an the and but or if so as at by for from in into of on to up with without we our
     you your they their she her he his it its my me us this that these those there here then
     when what who how why yes no not all any some every each very was were is are be been had
@@ -79,22 +92,22 @@ _NOT_NAMES = frozenset(
     dear hello hi ok well just also again always never really nurse nurses sister doctor
     doctors consultant consultants surgeon specialist specialists team clinic clinics ward
     wards unit hospital hospitals trust centre center breast cancer care service services
-    pledge nhs gp macmillan maggie's maggie charity support group staff patient patients
+    pledge nhs gp google macmillan maggie's maggie charity support group staff patient patients
     everyone everybody someone somebody nobody monday tuesday wednesday thursday friday
-    saturday sunday january february march april may june july august september october
+    saturday sunday january february march july september october
     november december christmas easter english british welsh scottish irish god mum dad
     mother father husband wife son daughter partner family friends friend lady gentleman
     about after before during because although while until since which where whose
-    great good lovely kind brilliant amazing excellent wonderful helpful""".split()
+    great good lovely kind brilliant amazing excellent wonderful helpful"""
 )
 # words just after a name that make it part of a place's name
-_PLACE_WORDS = frozenset(
+_PLACE_WORDS = _set(
     """hospital hospitals infirmary centre center unit ward wing suite clinic trust house
     building lodge foundation hospice fund appeal library room lounge garden gardens court
     school college university institute park surgery practice road street lane avenue way
-    drive close crescent place square award prize lecture station cross""".split()
+    drive close crescent place square award prize lecture station cross"""
 )
-_BEFORE_PLACES = frozenset("st st. saint queen king prince princess royal".split())
+_BEFORE_PLACES = _set("st st. saint queen king prince princess royal")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\n])\s*$")
 
@@ -155,6 +168,15 @@ def find_names(text: str, known: Iterable[str], lists: NameLists) -> Iterator[Fi
             flagged[i] = flagged[i + 1] = True
         if i + 1 < len(words) and _introduces_name(words, i, text):
             _flag_following(words, i + 1, flagged, lists, text)
+        elif i + 1 < len(words) and _WEAK_CUES.search(
+            text[max(0, word.start - 30) : words[i + 1].start]
+        ):
+            following = words[i + 1]
+            if lists.is_name(following.small) and (
+                following.capitalised or following.small not in lists.everyday
+            ):
+                _flag_following(words, i + 1, flagged, lists, text)
+    _flag_joined(words, flagged, text)
     yield from _spans(words, flagged, text, lists)
 
 
@@ -203,11 +225,10 @@ def _flag_following(
 ) -> None:
     """Flag up to three name words after a title or cue: initials, capitalised words that are
     not everyday words, listed names in any case."""
-    taken = 0
-    for j in range(start, min(start + 4, len(words))):
+    for j in range(start, min(start + 3, len(words))):
         word = words[j]
         gap = text[words[j - 1].end : word.start] if j > start else " "
-        if j > start and gap not in (" ", ". ", ".", "-") or taken >= 3:
+        if j > start and gap not in (" ", ". ", ".", "-"):
             return
         initial = len(word.text) == 1 and word.text.isupper() and word.small not in ("i", "a")
         capital = word.capitalised and word.small not in _NOT_NAMES
@@ -217,7 +238,27 @@ def _flag_following(
         ):
             return
         flagged[j] = True
-        taken += 1
+
+
+def _flag_joined(words: list[_Word], flagged: list[bool], text: str) -> None:
+    """A capitalised word joined by "and" or "&" to a name is a name too ("Ann and Priya")."""
+    pairs = [(i, i + 2) for i in range(len(words) - 2) if words[i + 1].small == "and"]
+    pairs += [
+        (i, i + 1)
+        for i in range(len(words) - 1)
+        if text[words[i].end : words[i + 1].start].strip() == "&"
+    ]
+    for left, right in pairs:
+        for name, other in ((left, right), (right, left)):
+            word = words[other]
+            if (
+                flagged[name]
+                and not flagged[other]
+                and word.capitalised
+                and word.small not in _NOT_NAMES
+                and word.small not in _PLACE_WORDS
+            ):
+                flagged[other] = True
 
 
 def _spans(
@@ -233,13 +274,11 @@ def _spans(
         j = i
         while j + 1 < len(words) and text[words[j].end : words[j + 1].start] in (" ", ". "):
             following = words[j + 1]
-            if flagged[j + 1]:
-                j += 1
-            elif (
+            if flagged[j + 1] or (
                 following.capitalised
                 and following.small not in _NOT_NAMES
                 and following.small not in _PLACE_WORDS
-                and not lists.is_name(following.small)
+                and (following.small in lists.surnames or not lists.is_name(following.small))
             ):
                 j += 1
             else:
@@ -251,7 +290,10 @@ def _spans(
 
 
 def _is_place(words: list[_Word], i: int, j: int, text: str) -> bool:
-    if j + 1 < len(words) and words[j + 1].small in _PLACE_WORDS:
-        if text[words[j].end : words[j + 1].start].strip(" '’s") == "":
-            return True
+    if (
+        j + 1 < len(words)
+        and words[j + 1].small in _PLACE_WORDS
+        and text[words[j].end : words[j + 1].start].strip(" '’s") == ""
+    ):
+        return True
     return i > 0 and words[i - 1].small in _BEFORE_PLACES

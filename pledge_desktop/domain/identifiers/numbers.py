@@ -21,7 +21,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _DIGIT_RUN = re.compile(r"(?<![\w+/.:-])\d+(?:[ .-]\d+)*(?![\w/])")
 
 # letters then digits, the shape of most hospital (PAS) numbers: "RXH1234567", "K1234567"
-_HOSPITAL_SHAPE = re.compile(r"(?<![\w-])[A-Z]{1,4}\d{5,10}(?![\w-])")
+_HOSPITAL_SHAPE = re.compile(r"(?<![\w-])(?:[A-Z]{1,4}\d{5,10}|[A-Z]{2,4}[ -]\d{6,10})(?![\w-])")
 # the words people put before a hospital number
 _HOSPITAL_CUE = re.compile(
     r"\b(?:hospital|hosp|unit|patient|case|pas|medical record|mrn|crn)"
