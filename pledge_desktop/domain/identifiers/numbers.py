@@ -39,7 +39,7 @@ _NI = re.compile(
 # a phone number: an international prefix (+44, 0044, +353 …) with an optional "(0)", or a
 # leading 0 (perhaps in brackets); then digits with spaces, hyphens, dots or brackets between
 _PHONE = re.compile(
-    r"(?<![\w+])(?:(?P<intl>(?:\+|00)\s?\d{1,3})[\s.-]?(?:\(\s?0\s?\)[\s.-]?)?|\(?0)"
+    r"(?<![\w+])(?:(?P<intl>(?:\+|00)\s?\d{1,3})[\s.-]?(?:\(\s?0\s?\)[\s.-]?|\()?|\(?0)"
     r"\d(?:[\s().-]{0,2}\d){5,13}(?!\d)"
 )
 
