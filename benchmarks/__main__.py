@@ -23,6 +23,7 @@ SCRIPTS = (
     ("entry.py", [], ["--responses", "3000", "--forms", "20"]),
     ("booklet.py", [], ["--responses", "3000", "--runs", "2"]),
     ("exchange.py", [], ["--responses", "3000", "--packages", "6", "--runs", "1"]),
+    ("identifiers.py", [], ["--repeat", "3"]),
 )
 MARKER = "<!-- benchmark table -->"
 

@@ -121,3 +121,21 @@ def test_redacting_puts_placeholders_in_place() -> None:
     assert redact(text, find_identifiers(text, today=TODAY)) == (
         "Call [phone number] or write to [postcode], NHS no [NHS number]."
     )
+
+
+def test_name_lists_are_loaded_from_a_folder_and_can_be_the_default(tmp_path) -> None:
+    from pledge_desktop.domain import identifiers
+
+    (tmp_path / "first_names.txt").write_text("# a comment\nSusan\n", encoding="utf-8")
+    (tmp_path / "surnames.txt").write_text("Jones\nHall\n", encoding="utf-8")
+    (tmp_path / "everyday_words.txt").write_text("hall\n", encoding="utf-8")
+    lists = identifiers.load_name_lists(tmp_path)
+    assert lists.first_names == {"susan"} and "hall" in lists.everyday
+    text = "susan jones waited in the hall"
+    assert kinds(text) == []
+    identifiers.use_name_lists(lists)
+    try:
+        assert kinds(text) == [(NAME, "susan jones")]
+    finally:
+        identifiers.use_name_lists(identifiers.NameLists())
+    assert identifiers.load_name_lists(tmp_path / "missing") == identifiers.NameLists()
