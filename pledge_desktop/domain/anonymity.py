@@ -132,12 +132,14 @@ class QuasiIdentifier:
 
     def reaches(self, value: str, target: str) -> bool:
         """Whether `value` becomes `target` by going up its ladder (or already is it)."""
-        current: str | None = value
-        while current is not None:
-            if current == target:
-                return True
-            current = self.step(current)
-        return False
+        return target in self.ladder(value)
+
+    def ladder(self, value: str) -> tuple[str, ...]:
+        """`value` and every coarser value above it."""
+        found = [value]
+        while (up := self.step(found[-1])) is not None:
+            found.append(up)
+        return tuple(found)
 
 
 def quasi_identifiers_for(
@@ -249,11 +251,15 @@ class _Groups:
 
     def __init__(self, counts: Counter[Combo]) -> None:
         self.by_sent: dict[Combo, Counter[Combo]] = {}
+        self.sizes: Counter[Combo] = Counter()
+        self._ladders: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._below: list[dict[str, set[str]]] | None = None
         for orig, n in counts.items():
             self.by_sent.setdefault(orig, Counter())[orig] += n
+            self.sizes[orig] += n
 
     def size(self, sent: Combo) -> int:
-        return sum(self.by_sent.get(sent, Counter()).values())
+        return self.sizes.get(sent, 0)
 
     def move(self, sent: Combo, to: Combo, rows: int | None = None) -> None:
         """Move `rows` forms (all when None) now sent as `sent` to be sent as `to`."""
@@ -266,10 +272,40 @@ class _Groups:
             taken = min(n, left)
             source[orig] -= taken
             target[orig] += taken
+            self.sizes[sent] -= taken
+            self.sizes[to] += taken
             left -= taken
         self.by_sent[sent] = +source
         if not self.by_sent[sent]:
             del self.by_sent[sent]
+            del self.sizes[sent]
+
+    def finer(self, target: Combo, ids: Sequence[QuasiIdentifier]) -> list[Combo]:
+        """The combinations now sent that become `target` by going up their ladders."""
+        if self._below is None:
+            self._below = [{} for _ in ids]
+            for orig in list(self.by_sent):
+                for i, (q, value) in enumerate(zip(ids, orig, strict=True)):
+                    steps = self.ladder(i, q, value)
+                    for m, up in enumerate(steps):
+                        self._below[i].setdefault(up, set()).update(steps[: m + 1])
+        choices = [self._below[i].get(t, {t}) for i, t in enumerate(target)]
+        size = 1
+        for values in choices:
+            size *= len(values)
+        if size > len(self.by_sent):
+            return [
+                sent
+                for sent in self.by_sent
+                if all(v in values for v, values in zip(sent, choices, strict=True))
+            ]
+        return [combo for combo in product(*choices) if combo in self.sizes]
+
+    def ladder(self, i: int, q: QuasiIdentifier, value: str) -> tuple[str, ...]:
+        key = (i, value)
+        if key not in self._ladders:
+            self._ladders[key] = q.ladder(value)
+        return self._ladders[key]
 
     def plan(self) -> dict[Combo, Counter[Combo]]:
         result: dict[Combo, Counter[Combo]] = {}
@@ -300,12 +336,41 @@ def _recode(
             return groups.plan()
         for sent, _n in small:
             size = groups.size(sent)
-            if size == 0 or size >= k:
+            if size == 0 or size >= k or _join(groups, sent, sent, ids, k, 0):
+                continue
+            # one question in a broader band may be enough: try each, in the giving-up order
+            if any(_join(groups, sent, wider, ids, k, 0) for wider in _one_band_wider(sent, ids)):
                 continue
             step = _next_step(sent, ids)
-            allowance = size if SUPPRESSED in step and SUPPRESSED not in sent else 0
-            if not _borrow(groups, sent, k - size, ids, k, allowance):
+            gives_up = sum(v == SUPPRESSED for v in step) > sum(v == SUPPRESSED for v in sent)
+            if not (gives_up and _join(groups, sent, sent, ids, k, size)):
                 groups.move(sent, step)
+
+
+def _one_band_wider(sent: Combo, ids: Sequence[QuasiIdentifier]) -> list[Combo]:
+    return [
+        (*sent[:i], q.coarser[sent[i]], *sent[i + 1 :])
+        for i, q in enumerate(ids)
+        if sent[i] in q.coarser
+    ]
+
+
+def _join(
+    groups: _Groups,
+    sent: Combo,
+    target: Combo,
+    ids: Sequence[QuasiIdentifier],
+    k: int,
+    allowance: int,
+) -> bool:
+    """Send the forms now sent as `sent` as `target` instead, if with those already there and
+    forms borrowed from other groups (see `_borrow`) they make at least k."""
+    need = k - groups.size(sent) - (groups.size(target) if target != sent else 0)
+    if need > 0 and not _borrow(groups, target, need, ids, k, allowance, sent):
+        return False
+    if target != sent:
+        groups.move(sent, target)
+    return True
 
 
 def _next_step(sent: Combo, ids: Sequence[QuasiIdentifier]) -> Combo:
@@ -327,15 +392,14 @@ def _borrow(
     ids: Sequence[QuasiIdentifier],
     k: int,
     allowance: int,
+    joining: Combo,
 ) -> bool:
     """Fill a too-small group with forms from groups that can spare them and can be shown the
     same way (putting them into the same bands), if that gives up no more than `allowance`
     answers. Whole small groups are taken too: merging two small groups solves both."""
     offers = []
-    for sent in groups.by_sent:
-        if sent == target or not all(
-            q.reaches(v, t) for q, v, t in zip(ids, sent, target, strict=True)
-        ):
+    for sent in groups.finer(target, ids):
+        if sent in (target, joining):
             continue
         size = groups.size(sent)
         cost = sum(1 for v, t in zip(sent, target, strict=True) if t == SUPPRESSED != v)
