@@ -37,3 +37,7 @@ class DataFolderInUse(DataFolderProblem):
 
 class DatabaseProblem(PledgeError):
     """The database file cannot be opened as it is: not ours, too new, or damaged."""
+
+
+class PolicyProblem(PledgeError):
+    """A data policy file cannot be used: not a policy, malformed, or weaker than the one in use."""
