@@ -67,7 +67,7 @@ def write_booklet(
     sheet = PRINT_SHOP if print_shop else OFFICE
     data, pages, notes = booklet_bytes(contents, large_print=large_print, sheet=sheet)
     if imposed:
-        data = impose(data, _metadata(contents, large_print, "imposed"))
+        data = impose(data, _metadata(contents, large_print, "imposed"), contents.language)
     if print_shop:
         data = _with_boxes(data, sheet)
     path.write_bytes(data)

@@ -284,7 +284,7 @@ class BookletStory:
             moved.append(kept.pop())
         back = first + [f for part in reversed(kept) for f in part] + last
         whole = KeepInFrame(width, height, back, mode="shrink")
-        whole._bookmark = "Contacts"  # type: ignore[attr-defined]
+        whole._bookmark = "How to contact us"  # type: ignore[attr-defined]
         inside: list[Any] = []
         if moved:
             only_address = len(moved) == 1 and bool(c.address)
