@@ -94,7 +94,7 @@ SECTIONS = (
     "Our pledge",
     "Your words",
     "How to get involved",
-    "Contacts",
+    "How to contact us",  # the outside back cover
 )
 
 

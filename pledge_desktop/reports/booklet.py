@@ -207,7 +207,7 @@ class _Layout:
         if self.c.fictional:
             canvas.setFont(self.s.body.fontName, self.s.body.fontSize)
             canvas.setFillColor(INK)
-            canvas.drawRightString(A5[0] - MARGIN, 16, "Fictional demo")
+            canvas.drawRightString(A5[0] - MARGIN, 22, "Fictional demo")
         canvas.restoreState()
 
     def _inside_page(self, canvas: Any, doc: Any) -> None:

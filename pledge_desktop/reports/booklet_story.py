@@ -269,7 +269,9 @@ class BookletStory:
         if c.helplines:
             lines_: list[Any] = [self.p("National helplines", self.h2)]
             if not c.helplines_checked:
-                check = ParagraphStyle("check", parent=self.s.bold, backColor=PALE, borderPadding=3)
+                check = ParagraphStyle(
+                    "check", parent=self.s.bold, backColor=PALE, borderPadding=3, keepWithNext=1
+                )
                 lines_.append(self.p(HELPLINES_TO_CHECK, check))
             for line in c.helplines:
                 hours = f" ({line.hours})" if line.hours else ""
