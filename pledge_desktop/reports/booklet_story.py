@@ -186,22 +186,22 @@ class BookletStory:
                 "why, and how far we have got."
             ),
         ]
+        title = ParagraphStyle("goal", parent=self.s.bold, keepWithNext=1)
         term = ""
         for goal in self.c.goals:
-            block: list[Any] = []
             if goal.term_label != term:
                 term = goal.term_label
-                block.append(self.p(f"{term}: {goal.horizon}", self.h2))
-            block.append(self.p(goal.title, self.s.bold))
+                story.append(self.p(f"{term}: {goal.horizon}", self.h2))
+            # the title keeps with the first lines of its goal; a long goal may run overleaf
+            story.append(self.p(goal.title, title))
             if goal.description:
-                block.append(self.p(goal.description))
+                story.append(self.p(goal.description))
             if goal.why:
-                block.append(self.p(f"Why: {goal.why}"))
+                story.append(self.p(f"Why: {goal.why}"))
             progress = f"Progress: {goal.status}."
             if goal.progress:
                 progress += f" {goal.progress}"
-            block.append(self.p(progress))
-            story += [KeepTogether(block), Spacer(1, self.s.body.fontSize * 0.4)]
+            story += [self.p(progress), Spacer(1, self.s.body.fontSize * 0.4)]
         return story
 
     def your_words(self) -> list[Any]:
