@@ -90,3 +90,42 @@ def test_the_layout_check_finds_real_faults(tmp_path: Path) -> None:
     assert "the heading 'A stranded heading' ends the page" in problems
     assert "no glyph for" in problems and "ZapfDingbats" in problems  # the box in place of ŵ
     assert "'off' leaves the page" in problems
+
+
+def test_the_poster_lays_out_cleanly(demo_workspace, tmp_path: Path) -> None:
+    from pledge_desktop.reports.poster import Poster, PosterRow, write_poster
+
+    cycle_id = demo_workspace.cycles.find("2026").id
+    out = tmp_path / "poster.pdf"
+    demo_workspace.booklet.write_poster(cycle_id, out, fictional=True)
+    assert check_pdf(out, Rules(16.0)) == []
+    assert len(PdfReader(out).pages) == 1
+    stress = stress_contents()
+    rows = tuple(
+        PosterRow(q.wording, f"Under way: {g.title}. {g.progress}")
+        for q, g in zip(stress.quotes[:12], stress.goals, strict=False)
+    )
+    for size in ("A4", "A3"):
+        poster = Poster(
+            stress.hospital, "2026", rows, True, "March 2026", png(), stress.unit_phone
+        )
+        write_poster(out, poster, size)
+        assert check_pdf(out, Rules(16.0)) == []
+        text = " ".join(PdfReader(out).pages[0].extract_text().split())
+        assert "You said, we are doing" in text and "Updated March 2026" in text
+        assert "01632 960123" in text and len(PdfReader(out).pages) == 1
+    done = Poster("Hospital", "2026", (PosterRow("We waited.", "Done: no more waiting."),))
+    assert done.title == "You said, we did"
+
+
+def test_the_results_report_lays_out_cleanly(demo_workspace, tmp_path: Path) -> None:
+    cycle_id = demo_workspace.cycles.find("2026").id
+    out = tmp_path / "report.pdf"
+    demo_workspace.team_report.write(cycle_id, out)
+    assert check_pdf(out, Rules(12.0, footer=30)) == []
+    first = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "At a glance" in first and "Best scoring" in first and "Lowest scoring" in first
+    assert "Goals past their target date" in first
+    assert "How old are you" not in first
+    last = " ".join(PdfReader(out).pages[-1].extract_text().split())
+    assert "Owner" in last and "Target" in last
