@@ -147,9 +147,7 @@ DEFAULT_HELPLINES = (
 )
 HELPLINES_TO_CHECK = "Check these numbers before printing: they are the app's defaults."
 
-DEFAULT_CREDIT_LINE = (
-    "Written with our patients as part of the Service Pledge for Breast Cancer"
-)
+DEFAULT_CREDIT_LINE = "Written with our patients as part of the Service Pledge for Breast Cancer"
 COVER_LINES = {
     "primary": "For patients newly told they have breast cancer",
     "secondary": "For patients living with secondary breast cancer",

@@ -82,11 +82,7 @@ def booklet_bytes(
     edition = "print shop" if sheet.print_shop else ""
     first = _Layout(contents, style, large_print, sheet, edition, notes=0, total=0).build()
     notes = padded_page_count(first.pages) - first.pages
-    if notes == 0:
-        # the same layout again, now that the total is known for the page numbers
-        total = first.pages
-    else:
-        total = first.pages + notes
+    total = first.pages + notes  # the second pass prints "Page 3 of 12"
     second = _Layout(contents, style, large_print, sheet, edition, notes, total).build()
     if second.pages != total:
         raise RuntimeError("The booklet's pages would not settle to a multiple of 4.")
@@ -164,13 +160,14 @@ class _Layout:
         inside = Frame(o + MARGIN, doc.bottomMargin, width, doc.height, id="text")
         self.cover_bottom = COVER_TEXT_BOTTOM[self.large_print]
         cover = Frame(
-            o + MARGIN, o + self.cover_bottom, width, A5[1] - MARGIN - self.cover_bottom,
+            o + MARGIN,
+            o + self.cover_bottom,
+            width,
+            A5[1] - MARGIN - self.cover_bottom,
             id="cover",
         )
         logos = 70 if self._logos() else 0
-        back = Frame(
-            o + MARGIN, o + MARGIN + logos, width, A5[1] - 2 * MARGIN - logos, id="back"
-        )
+        back = Frame(o + MARGIN, o + MARGIN + logos, width, A5[1] - 2 * MARGIN - logos, id="back")
         doc.addPageTemplates(
             [
                 PageTemplate("cover", [cover], onPage=self._cover_page),

@@ -76,7 +76,9 @@ def booklet_html(contents: BookletContents) -> str:
     out += _section("Your breast care team", _team(c))
     if c.standards:
         items = "".join(f"<li>{escape(s)}</li>" for s in c.standards)
-        out += _section("Our standards of care", f"<p>We promise every patient that:</p><ul>{items}</ul>")
+        out += _section(
+            "Our standards of care", f"<p>We promise every patient that:</p><ul>{items}</ul>"
+        )
     if c.findings:
         out += _section("What you told us", _findings(c))
     if c.goals:

@@ -51,9 +51,7 @@ class BookletStory:
         self.pull_by = ParagraphStyle("pullby", parent=style.body, spaceAfter=0)
         # a section starts overleaf unless its heading and four lines fit
         self.section_room = style.h1.leading + style.h1.spaceAfter + 4 * style.body.leading
-        short = [
-            q for q in contents.quotes if len(q.wording) <= PULL_QUOTE_MOST
-        ]
+        short = [q for q in contents.quotes if len(q.wording) <= PULL_QUOTE_MOST]
         self.pulls = PullQuotes(
             lambda text: [self.p(text, self.pull)],
             [f"“{q.wording}”" for q in short],
@@ -103,7 +101,9 @@ class BookletStory:
         else:
             story.append(Spacer(1, 24))
         title_style = ParagraphStyle(
-            "cover", parent=self.s.title, fontSize=self.s.body.fontSize * 1.8,
+            "cover",
+            parent=self.s.title,
+            fontSize=self.s.body.fontSize * 1.8,
             leading=self.s.body.fontSize * 2.2,
         )
         title = self.p("Our Service Pledge to you", title_style)
@@ -135,7 +135,10 @@ class BookletStory:
             story += [KeepTogether(lines), Spacer(1, self.s.body.fontSize * 0.6)]
         if self.c.unit_phone:
             story += self.labelled("Breast care nurses", self.c.unit_phone)
-        out_of_hours = [self.p("Out of hours", self.h2), *self.paragraphs(self.c.words.out_of_hours)]
+        out_of_hours = [
+            self.p("Out of hours", self.h2),
+            *self.paragraphs(self.c.words.out_of_hours),
+        ]
         if self.c.out_of_hours_phone:
             out_of_hours.append(self.p(f"Out of hours: {self.c.out_of_hours_phone}", self.s.bold))
         return [*story, KeepTogether(out_of_hours)]
@@ -147,10 +150,7 @@ class BookletStory:
         return [
             *self.heading("Our standards of care"),
             self.p("We promise every patient that:", intro),
-            *[
-                Paragraph(escape(text), self.s.bullet, bulletText="•")
-                for text in self.c.standards
-            ],
+            *[Paragraph(escape(text), self.s.bullet, bulletText="•") for text in self.c.standards],
         ]
 
     def told_us(self) -> list[Any]:
@@ -260,7 +260,10 @@ class BookletStory:
             f"Review date {c.review_date}." if c.review_date else "",
             f"Reference {c.leaflet_reference}." if c.leaflet_reference else "",
         ]
-        last = [self.p(" ".join(d for d in dates if d), self.s.tight)] if any(dates) else []
+        last: list[Any] = []
+        if any(dates):
+            last = [Spacer(1, self.s.body.fontSize * 0.6)]
+            last.append(self.p(" ".join(d for d in dates if d), self.s.tight))
         optional: list[list[Any]] = []  # in the order they leave the back cover
         if c.address:
             lines = "<br/>".join(escape(line) for line in c.address.splitlines())
@@ -278,7 +281,7 @@ class BookletStory:
                 lines_.append(self.p(f"{line.name}: {line.phone}{hours}", self.s.tight))
             optional.append(lines_)
         width = A5[0] - 2 * MARGIN
-        height = A5[1] - 2 * MARGIN - self.s.body.leading - (70 if self._logos() else 0)
+        height = A5[1] - 2 * MARGIN - 12 - (70 if self._logos() else 0)  # less frame padding
         fixed = _height(first + last, width)
         kept = list(reversed(optional))  # helplines first, then other formats, then address
         moved: list[list[Any]] = []

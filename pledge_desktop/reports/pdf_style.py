@@ -1,8 +1,9 @@
 """What every printed page shares: the embedded font, clear-print paragraph styles and colours.
 
 Clear print: a sans-serif font chosen for legibility (Atkinson Hyperlegible Next, shipped with
-the app; the few letters it lacks come from Noto Sans, letter by letter), body text 14 pt or more, left aligned, line spacing of 1.5, no italics, no capitals for
-emphasis, dark text on white.
+the app; the few letters it lacks come from Noto Sans, letter by letter), body text 14 pt or
+more, left aligned, line spacing of 1.5, no italics, no capitals for emphasis, dark text on
+white.
 """
 
 from __future__ import annotations
@@ -170,8 +171,5 @@ def canvas_text(text: str) -> str:
     if all(ord(ch) in _main_letters for ch in text):
         return text
     return "".join(
-        ch
-        if ord(ch) in _main_letters
-        else unicodedata.normalize("NFD", ch)[0]
-        for ch in text
+        ch if ord(ch) in _main_letters else unicodedata.normalize("NFD", ch)[0] for ch in text
     )

@@ -48,8 +48,10 @@ class Poster:
 
     @property
     def title(self) -> str:
-        return "You said, we did" if self.rows and all(r.done for r in self.rows) else (
-            "You said, we are doing"
+        return (
+            "You said, we did"
+            if self.rows and all(r.done for r in self.rows)
+            else ("You said, we are doing")
         )
 
 

@@ -208,9 +208,7 @@ class _Story:
         if not self.r.goals:
             return [*story, self.p("No goals yet for this cycle.")]
         cell = ParagraphStyle("cell", parent=self.s.tight, fontSize=BODY - 1, leading=BODY + 2)
-        rows: list[list[Any]] = [
-            ["Term", "Goal", "Owner", "Target", "Status", "Latest progress"]
-        ]
+        rows: list[list[Any]] = [["Term", "Goal", "Owner", "Target", "Status", "Latest progress"]]
         for card in self.r.goals:
             status = card.goal.status.label + (" (overdue)" if card.overdue else "")
             target = f"{card.goal.target_date:%d %b %Y}" if card.goal.target_date else ""

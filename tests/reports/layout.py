@@ -126,9 +126,13 @@ def check_pdf(path: Path, rules: Rules) -> list[str]:
                     pass
                 elif size > rules.body_pt + 0.5 and bold and "Notes" not in words_of:
                     problems.append(f"{here}: the heading {words_of!r} ends the page")
-                elif bold and not any(ch.isdigit() for ch in words_of) and (
-                    words_of.rstrip().endswith(":") or size >= rules.body_pt - 0.5
-                ) and "Notes" not in words_of and len(last) < 12:
+                elif (
+                    bold
+                    and not any(ch.isdigit() for ch in words_of)
+                    and (words_of.rstrip().endswith(":") or size >= rules.body_pt - 0.5)
+                    and "Notes" not in words_of
+                    and len(last) < 12
+                ):
                     problems.append(f"{here}: the label {words_of!r} ends the page")
             if rules.check_thin and 1 < number < count and lines:
                 if any(word in text for word in rules.thin_allowed):

@@ -38,8 +38,7 @@ def stress_contents() -> BookletContents:
     )
     quotes = tuple(
         PrintedQuote(
-            ("The nurse rang me back the same day, and I felt looked after. " * (1 + i % 4))
-            .strip()
+            ("The nurse rang me back the same day, and I felt looked after. " * (1 + i % 4)).strip()
             + f" ({('Diolch yn fawr', 'Dziękuję', 'Teşekkürler', 'Go raibh maith agat')[i % 4]})",
             f"Patient {i + 1}, 2026",
         )

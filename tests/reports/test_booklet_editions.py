@@ -125,8 +125,7 @@ def axe_violations(page: str, tmp_path: Path) -> list[dict[str, object]]:
 
 needs_browser = pytest.mark.skipif(
     CHROMIUM is None or not AXE.exists(),
-    reason="needs Chromium (apt-get install chromium) and axe-core "
-    "(npm ci --prefix tests/browser)",
+    reason="needs Chromium (apt-get install chromium) and axe-core (npm ci --prefix tests/browser)",
 )
 
 

@@ -106,9 +106,7 @@ def test_the_poster_lays_out_cleanly(demo_workspace, tmp_path: Path) -> None:
         for q, g in zip(stress.quotes[:12], stress.goals, strict=False)
     )
     for size in ("A4", "A3"):
-        poster = Poster(
-            stress.hospital, "2026", rows, True, "March 2026", png(), stress.unit_phone
-        )
+        poster = Poster(stress.hospital, "2026", rows, True, "March 2026", png(), stress.unit_phone)
         write_poster(out, poster, size)
         assert check_pdf(out, Rules(16.0)) == []
         text = " ".join(PdfReader(out).pages[0].extract_text().split())
