@@ -1,7 +1,8 @@
 """Booklet and results report speed.
 
-- the Service Pledge booklet from the demo data (16-24 A5 pages): standard, large print and
-  imposed, each the median of several runs after a first (cold) one;
+- the Service Pledge booklet from the demo data (12 A5 pages; 16 in large print): standard,
+  large print, imposed and for a print shop, each the median of several runs after a first (cold)
+  one; and its web page and Word editions;
 - the results report for a cycle of 30,000 responses, and the counting behind it.
 Usage: python benchmarks/booklet.py [--responses 30000] [--runs 5]
 """
@@ -51,6 +52,7 @@ def main() -> None:
             ("standard", {}),
             ("large print", {"large_print": True}),
             ("imposed on A4", {"imposed": True}),
+            ("print shop", {"print_shop": True}),
         ):
             out = folder / f"booklet-{name}.pdf"
             first, median, written = timed(
@@ -60,8 +62,20 @@ def main() -> None:
             print(
                 f"  {name:<14} {written.pages:>3} pages  first {first:7.1f}  median {median:7.1f}"
             )
+            figures[f"Booklet PDF, {name} (ms)"] = median
         first, median, _ = timed(lambda: demo.booklet.contents(cycle_id), args.runs)
         print(f"  of which gathering the contents: median {median:.1f}")
+        from pledge_desktop.reports.booklet_docx import write_booklet_docx
+        from pledge_desktop.reports.booklet_html import write_booklet_html
+
+        contents = demo.booklet.contents(cycle_id, True)
+        for name, write, suffix in (
+            ("web page", write_booklet_html, "html"),
+            ("Word", write_booklet_docx, "docx"),
+        ):
+            out = folder / f"booklet.{suffix}"
+            first, median, _ = timed(lambda w=write, p=out: w(contents, p), args.runs)
+            print(f"  {name:<14}            first {first:7.1f}  median {median:7.1f}")
         demo.close()
 
         ws = open_workspace(folder / "big")

@@ -94,7 +94,7 @@ SECTIONS = (
     "Our pledge",
     "Your words",
     "How to get involved",
-    "Contacts",
+    "How to contact us",  # the outside back cover
 )
 
 
@@ -126,8 +126,37 @@ class TeamContact:
 @dataclass(frozen=True)
 class PrintedFinding:
     figure: str  # "92%"
-    sentence: str  # "of you said you were given the name of your breast care nurse"
-    base: int  # how many answered the question
+    sentence: str  # "of patients said they were given the name of their breast care nurse"
+    base: int  # how many gave an answer that counts (not "does not apply" or "don't know")
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """A national helpline printed on the back cover."""
+
+    name: str
+    phone: str
+    hours: str = ""
+
+
+# Printed until the team checks them: the back cover says so beside them.
+DEFAULT_HELPLINES = (
+    Helpline("Breast Cancer Now helpline", "0808 800 6000", "free to call"),
+    Helpline("Macmillan Support Line", "0808 808 00 00", "7 days a week, 8am to 8pm"),
+    Helpline("NHS 111", "111", "for urgent medical help, day and night"),
+)
+HELPLINES_TO_CHECK = "Check these numbers before printing: they are the app's defaults."
+
+DEFAULT_CREDIT_LINE = "Written with our patients as part of the Service Pledge for Breast Cancer"
+COVER_LINES = {
+    "primary": "For patients newly told they have breast cancer",
+    "secondary": "For patients living with secondary breast cancer",
+}
+
+
+def cover_line_for(pledge_type: str, cover_line: str = "") -> str:
+    """The team's own cover line, else the default for a primary or a secondary pledge."""
+    return cover_line.strip() or COVER_LINES.get(pledge_type, COVER_LINES["primary"])
 
 
 @dataclass(frozen=True)
@@ -168,6 +197,22 @@ class BookletContents:
     logo_png: bytes | None = None
     photo_png: bytes | None = None
     fictional: bool = False  # the demo: every page says so
+    # the cover
+    pledge_type: str = "primary"  # "primary" or "secondary": chooses the default cover line
+    cover_line: str = ""  # the team's own; "" prints the default for the pledge type
+    credit_line: str = DEFAULT_CREDIT_LINE
+    programme_logo_png: bytes | None = None
+    # the outside back cover
+    helplines: tuple[Helpline, ...] = DEFAULT_HELPLINES
+    helplines_checked: bool = False  # False: "check these numbers" is printed beside them
+    published: str = ""  # "March 2026": trust leaflet policies ask for it
+    review_date: str = ""  # "March 2028"
+    leaflet_reference: str = ""  # "BC-PL-2026-1"
+    language: str = "en-GB"  # "cy" for a booklet written in Welsh
+
+    @property
+    def cover_words(self) -> str:
+        return cover_line_for(self.pledge_type, self.cover_line)
 
     def wording_parts(self) -> dict[str, str]:
         """Every piece of prose the booklet prints, for the plain-English check."""
@@ -181,12 +226,40 @@ class BookletContents:
         return {name: text for name, text in parts.items() if text.strip()}
 
 
+NON_SPECIFIC = (
+    "does not apply",
+    "doesn't apply",
+    "not applicable",
+    "don't know",
+    "do not know",
+    "can't remember",
+    "cannot remember",
+    "not sure",
+    "prefer not to say",
+)
+
+
+def is_non_specific(label: str) -> bool:
+    """An answer that scores neither way ("Does not apply to me", "Don't know"): as in NCPES
+    scoring, it is left out of the base of a percentage."""
+    text = label.lower().replace("’", "'")
+    return any(words in text for words in NON_SPECIFIC)
+
+
 def finding_for(
     counts: QuestionCounts, highlight: Highlight, small: SmallNumbers
 ) -> PrintedFinding | None:
-    """A highlight's figure as printed, or None when too few answered to print it."""
-    count = counts.count_of(set(highlight.option_codes))
-    figure = small.per_cent_text(count, counts.answered)
+    """A highlight's figure as printed, or None when too few answered to print it. The base
+    leaves out answers that do not apply (unless the highlight counts them itself)."""
+    chosen = set(highlight.option_codes)
+    count = counts.count_of(chosen)
+    left_out = sum(
+        n
+        for option, n in counts.options
+        if option.code not in chosen and is_non_specific(option.label)
+    )
+    base = max(counts.answered - left_out, 0)
+    figure = small.per_cent_text(count, base)
     if figure is None:
         return None
-    return PrintedFinding(figure, highlight.wording.rstrip(". "), counts.answered)
+    return PrintedFinding(figure, highlight.wording.rstrip(". "), base)

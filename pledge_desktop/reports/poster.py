@@ -1,5 +1,6 @@
-"""The "You said, we did" poster for the clinic waiting room (A4 or A3, portrait): what patients
-told us beside what the team did about it."""
+"""The "You said, we are doing" poster for the clinic waiting room (A4 or A3, portrait): what
+patients told us beside what the team is doing about it. It says "we did" only once a goal is
+achieved; it carries the date, the hospital's logo and a number to ring."""
 
 from __future__ import annotations
 
@@ -9,8 +10,16 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    KeepInFrame,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from pledge_desktop.reports.booklet_pages import image
 from pledge_desktop.reports.pdf_style import ACCENT, PALE, escape, styles
 
 SIZES = {"A4": (A4, 16.0), "A3": (A3, 22.0)}
@@ -19,7 +28,12 @@ SIZES = {"A4": (A4, 16.0), "A3": (A3, 22.0)}
 @dataclass(frozen=True)
 class PosterRow:
     you_said: str
-    we_did: str
+    we_did: str  # "Under way: …" or "Done: …"
+    achieved: bool | None = None  # None: read from we_did ("Done: …")
+
+    @property
+    def done(self) -> bool:
+        return self.we_did.startswith("Done") if self.achieved is None else self.achieved
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,17 @@ class Poster:
     cycle_label: str
     rows: tuple[PosterRow, ...]
     fictional: bool = False
+    updated: str = ""  # "March 2026": printed as "Updated March 2026"
+    logo_png: bytes | None = None
+    phone: str = ""  # the breast care nurses' number, in the call to action
+
+    @property
+    def title(self) -> str:
+        return (
+            "You said, we did"
+            if self.rows and all(r.done for r in self.rows)
+            else ("You said, we are doing")
+        )
 
 
 def write_poster(path: Path, poster: Poster, size: str = "A4") -> None:
@@ -42,23 +67,30 @@ def write_poster(path: Path, poster: Poster, size: str = "A4") -> None:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=f"You said, we did: {poster.hospital} {poster.cycle_label}",
+        title=f"{poster.title}: {poster.hospital} {poster.cycle_label}",
         author=f"{poster.hospital} breast care team",
         subject="Service Pledge poster for the clinic waiting room",
         creator="Pledge Desktop",
         lang="en-GB",
     )
-    story: list = [
-        Paragraph("You said, we did", style.title),
-        Paragraph(escape(f"{poster.hospital}: breast care service"), style.big),
+    story: list = []
+    if poster.logo_png:
+        story += [image(poster.logo_png, 200, body * 5), Spacer(1, body * 0.5)]
+    doing = "what we did" if poster.title.endswith("did") else "what we are doing about it"
+    story += [
+        Paragraph(poster.title, style.title),
+        Paragraph(escape(f"{poster.hospital}: breast care service", bold=True), style.big),
         Paragraph(
             "Every year we ask patients about their care, and agree goals with them to make "
-            "it better. Here is what you told us, and what we did.",
+            f"it better. Here is what you told us, and {doing}.",
             style.body,
         ),
-        Spacer(1, body),
     ]
-    rows = [[Paragraph("You said", style.h2), Paragraph("We did", style.h2)]]
+    if poster.updated:
+        story.append(Paragraph(escape(f"Updated {poster.updated}"), style.bold))
+    story.append(Spacer(1, body * 0.5))
+    header = "We did" if poster.title.endswith("did") else "We are doing"
+    rows = [[Paragraph("You said", style.h2), Paragraph(header, style.h2)]]
     for row in poster.rows:
         rows.append(
             [Paragraph(escape(row.you_said), style.body), Paragraph(escape(row.we_did), style.body)]
@@ -83,9 +115,10 @@ def write_poster(path: Path, poster: Poster, size: str = "A4") -> None:
             Spacer(1, body),
             Paragraph("A fictional demo poster: nothing in it is real.", style.body),
         ]
-    story += [
-        Spacer(1, body),
-        Paragraph("Ask your breast care nurse how you can help shape our service.", style.bold),
-    ]
-    doc.build(story)
+    ask = "Ask your breast care nurse how you can help shape our service"
+    if poster.phone:
+        ask += f", or ring us on {poster.phone}"
+    story += [Spacer(1, body), Paragraph(escape(ask + ".", bold=True), style.bold)]
+    # a poster is one page: a long one is set a little smaller rather than run over
+    doc.build([KeepInFrame(doc.width, doc.height, story, mode="shrink")])
     path.write_bytes(buffer.getvalue())

@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -27,6 +28,7 @@ from pledge_desktop.domain.goals import GoalCard
 from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare
 from pledge_desktop.reports.charts import chart_for
 from pledge_desktop.reports.pdf_style import BOLD, FONT, INK, PALE, Styles, escape, styles
+from pledge_desktop.reports.results_summary import best_and_worst, overdue, real_changes
 
 BODY = 12
 MARGIN = 50
@@ -43,6 +45,7 @@ class TeamReport:
     filter_note: str = ""
     goal_counts: tuple[tuple[str, str, int], ...] = ()  # term, status, goals (national)
     audience: str = "For the team only."
+    response_rate: str = ""  # "60 of 100 patients invited (60%)", when the team knows it
 
 
 def write_results_report(path: Path, report: TeamReport) -> int:
@@ -128,9 +131,35 @@ class _Story:
                     "is unlikely to be chance (95% confidence)."
                 )
             )
+        story += [*self.summary(), PageBreak(), self.heading("Every question")]
         for counts in results.questions:
             story += self.question(counts)
         story += [PageBreak(), *self.themes(), *self.goals()]
+        return story
+
+    def summary(self) -> list[Any]:
+        """The first page: the whole picture at a glance."""
+        r = self.r
+        story: list[Any] = [self.p("At a glance", self.s.h2)]
+        if r.response_rate:
+            story.append(self.p(f"Response rate: {r.response_rate}."))
+        best, worst = best_and_worst(r.results)
+        for title, scores in (("Best scoring", best), ("Lowest scoring", worst)):
+            if scores:
+                story.append(self.p(title, self.s.bold_tight))
+                story += [
+                    self.p(f"• {s.per_cent:.0f}% (n={s.base}) {s.number}. {s.text}", self.s.bullet)
+                    for s in scores
+                ]
+        changes = real_changes(r.results, self.before)
+        if self.before is not None:
+            story.append(self.p(f"Real changes since {self.before.cycle_label}", self.s.bold_tight))
+            story += [self.p(f"• {c}", self.s.bullet) for c in changes] or [
+                self.p("None: no question changed by more than chance would explain.")
+            ]
+        late = overdue(r.goals)
+        story.append(self.p("Goals past their target date", self.s.bold_tight))
+        story += [self.p(f"• {g}", self.s.bullet) for g in late] or [self.p("None.")]
         return story
 
     def question(self, counts: QuestionCounts) -> list[Any]:
@@ -178,18 +207,22 @@ class _Story:
             return [*story, _table(counted, [160, 200, 100])]
         if not self.r.goals:
             return [*story, self.p("No goals yet for this cycle.")]
-        rows: list[list[Any]] = [["Term", "Goal", "Status", "Latest progress"]]
+        cell = ParagraphStyle("cell", parent=self.s.tight, fontSize=BODY - 1, leading=BODY + 2)
+        rows: list[list[Any]] = [["Term", "Goal", "Owner", "Target", "Status", "Latest progress"]]
         for card in self.r.goals:
             status = card.goal.status.label + (" (overdue)" if card.overdue else "")
+            target = f"{card.goal.target_date:%d %b %Y}" if card.goal.target_date else ""
             rows.append(
                 [
-                    card.goal.term.label,
-                    self.p(card.goal.title),
-                    status,
-                    self.p(card.latest.note if card.latest else ""),
+                    self.p(card.goal.term.label, cell),
+                    self.p(card.goal.title, cell),
+                    self.p(card.owner, cell),
+                    self.p(target, cell),
+                    self.p(status, cell),
+                    self.p(card.latest.note if card.latest else "", cell),
                 ]
             )
-        return [*story, _table(rows, [80, 170, 90, 155])]
+        return [*story, _table(rows, [52, 120, 70, 58, 70, 125])]
 
 
 def _table(rows: list[list[Any]], widths: list[float]) -> Table:

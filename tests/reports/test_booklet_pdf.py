@@ -126,8 +126,9 @@ def test_imposed_sheets_are_in_booklet_order(demo_workspace, cycle_id, tmp_path)
     written = demo_workspace.booklet.write(cycle_id, out, imposed=True)
     n = written.pages
     with pdfplumber.open(out) as pdf:
-        assert len(pdf.pages) == n // 2 == written.sheets * 2
-        first, second = pdf.pages[0], pdf.pages[1]
+        assert len(pdf.pages) == 2 + n // 2 == 2 + written.sheets * 2
+        assert "How to print this booklet" in pdf.pages[0].extract_text()
+        first, second = pdf.pages[2], pdf.pages[3]
         assert first.width == pytest.approx(841.9, abs=1) and first.height == pytest.approx(
             595.3, abs=1
         )
@@ -139,7 +140,7 @@ def test_imposed_sheets_are_in_booklet_order(demo_workspace, cycle_id, tmp_path)
             return " ".join(left.split()), " ".join(right.split())
 
         left, right = halves(first)
-        assert f"Page {n} of {n}" in left and "Our Service Pledge to you" in right
+        assert "How to contact us" in left and "Our Service Pledge to you" in right
         left, right = halves(second)
         assert f"Page 2 of {n}" in left and f"Page {n - 1} of {n}" in right
     reader = PdfReader(out)
