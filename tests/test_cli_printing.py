@@ -23,7 +23,7 @@ def test_booklet_large_print_and_imposed(capsys, demo_folder: str, tmp_path: Pat
     assert code == 0
     assert said.startswith("Plain English: Reading ease")
     assert "long sentence" in said  # a warning, and the booklet is written all the same
-    assert "Wrote the booklet for cycle 2026: 16 pages" in said
+    assert "Wrote the booklet for cycle 2026: 12 pages" in said
     assert len(PdfReader(out).pages) % 4 == 0
     assert "Fictional demo" in pdf_text(out)
     large = tmp_path / "large.pdf"
@@ -55,7 +55,7 @@ def test_report_and_poster(capsys, demo_folder: str, tmp_path: Path) -> None:
     )
     assert code == 0 and "A3 poster" in said
     text = pdf_text(poster)
-    assert "You said, we did" in text and "Under way:" in text and "Patients found" in text
+    assert "You said, we are doing" in text and "Under way:" in text and "Patients found" in text
     width, _height = PdfReader(poster).pages[0].mediabox.upper_right
     assert round(float(width)) == 842  # A3 portrait is 297 mm wide
 

@@ -22,13 +22,13 @@ def cycle_id(demo_workspace) -> int:
 def test_each_form_has_its_serial_on_every_page(demo_workspace, cycle_id, tmp_path) -> None:
     out = tmp_path / "forms.pdf"
     printed = demo_workspace.survey_forms.print_forms(cycle_id, 3, out)
-    assert (printed.first, printed.last) == (1, 3)
+    assert (printed.first, printed.last) == (61, 63), "after the demo's 60 typed-in forms"
     pages = pages_text(out)
     assert len(pages) % 3 == 0 and (len(pages) // 3) % 2 == 0, "each form fills whole sheets"
     per_form = len(pages) // 3
     for number in range(3):
         for page in pages[number * per_form : (number + 1) * per_form]:
-            assert f"Form {number + 1:05d}" in page
+            assert f"Form {number + 61:05d}" in page
             assert "Riverside General Hospital (fictional demo)" in page
             assert "Primary breast cancer patient survey, 2026" in page
             assert "Pledge cycle" not in page
@@ -40,7 +40,7 @@ def test_each_form_has_its_serial_on_every_page(demo_workspace, cycle_id, tmp_pa
     assert "What one thing would most improve our service?" in first_form
     assert "Call the breast unit on 01632 960123" in first_form
     metadata = PdfReader(out).metadata
-    assert metadata.title == "Primary breast cancer patient survey: forms 00001 to 00003"
+    assert metadata.title == "Primary breast cancer patient survey: forms 00061 to 00063"
 
 
 def test_answer_boxes_carry_the_code_to_type(demo_workspace, cycle_id, tmp_path) -> None:
@@ -53,15 +53,19 @@ def test_answer_boxes_carry_the_code_to_type(demo_workspace, cycle_id, tmp_path)
 
 def test_serials_are_never_printed_twice(demo_workspace, cycle_id, tmp_path) -> None:
     forms = demo_workspace.survey_forms
-    forms.print_forms(cycle_id, 5, tmp_path / "a.pdf")
+    forms.print_forms(cycle_id, 5, tmp_path / "a.pdf")  # 00061 to 00065
     second = forms.print_forms(cycle_id, 2, tmp_path / "b.pdf")
-    assert (second.first, second.last) == (6, 7)
+    assert (second.first, second.last) == (66, 67)
     with pytest.raises(ValidationError) as caught:
-        forms.print_forms(cycle_id, 3, tmp_path / "c.pdf", start=4)
-    assert "Forms 00004 to 00006 were already printed for cycle 2026" in str(caught.value)
-    assert "Start from 00008" in str(caught.value)
+        forms.print_forms(cycle_id, 3, tmp_path / "c.pdf", start=64)
+    message = str(caught.value)
+    assert "00064 (printed), 00065 (printed), 00066 (printed)" in message
+    assert "never given out twice" in message
     assert not (tmp_path / "c.pdf").exists()
-    assert forms.next_serial(cycle_id) == 8
+    with pytest.raises(ValidationError) as caught:
+        forms.print_forms(cycle_id, 1, tmp_path / "c.pdf", start=12)
+    assert "00012 (typed in)" in str(caught.value), "a typed-in form's number is never printed"
+    assert forms.next_serial(cycle_id) == 68
     later = forms.print_forms(cycle_id, 1, tmp_path / "d.pdf", start=100)
     assert later.first == 100 and forms.next_serial(cycle_id) == 101
 
@@ -71,7 +75,7 @@ def test_a_failed_write_remembers_no_serials(demo_workspace, cycle_id, tmp_path)
 
     with pytest.raises(StorageError):
         demo_workspace.survey_forms.print_forms(cycle_id, 2, tmp_path / "missing" / "x.pdf")
-    assert demo_workspace.survey_forms.next_serial(cycle_id) == 1
+    assert demo_workspace.survey_forms.next_serial(cycle_id) == 61
     assert not list(tmp_path.rglob("*.partial"))
 
 

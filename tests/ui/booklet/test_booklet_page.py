@@ -147,7 +147,7 @@ def test_preview_shows_the_pages(qtbot, page) -> None:
     when_dialog("bookletPreview", look)
     qtbot.keyClick(page, Qt.Key.Key_P, ALT)
     qtbot.waitUntil(lambda: bool(pages))
-    assert pages[0].startswith("16 pages (A5)")
+    assert pages[0].startswith("12 pages (A5)")
 
 
 def test_a_logo_chosen_and_unsaved_changes_kept(
@@ -176,6 +176,6 @@ def test_the_poster_is_written(qtbot, page, monkeypatch, tmp_path) -> None:
     qtbot.waitUntil(page.poster_a3.isChecked)
     qtbot.keyClick(page, Qt.Key.Key_Y, ALT)
     qtbot.waitUntil(out.exists)
-    assert "You said, we did" in pdf_text(out)
+    assert "You said, we are doing" in pdf_text(out)
     with pdfplumber.open(out) as pdf:
         assert round(pdf.pages[0].width) == 842  # A3 portrait
