@@ -1,4 +1,4 @@
-"""REDCap data dictionaries, tested against real exports kept in the shared samples."""
+"""REDCap data dictionaries, tested against real exports kept in tests/data/redcap."""
 
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from pledge_desktop.domain.questionnaire import AnswerType, Condition, from_json
 from pledge_desktop.exchange.redcap import COLUMNS, read_dictionary, write_dictionary
 from pledge_desktop.paths import resource
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "redcap"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "redcap"
 
 
 def sample(name: str) -> str:
