@@ -37,3 +37,12 @@ class DataFolderInUse(DataFolderProblem):
 
 class DatabaseProblem(PledgeError):
     """The database file cannot be opened as it is: not ours, too new, or damaged."""
+
+
+class FileRefused(ValidationError):
+    """A file handed to the app cannot be read as what it should be: another kind of file, an
+    encoding we cannot be sure of, too big, or damaged. `str(error)` says why, plainly; the
+    file itself was only read, never changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__({"file": message})
