@@ -41,6 +41,8 @@ class CsvLimits:
 
 def read_csv_file(path: Path, limits: CsvLimits) -> str:
     """The text of the CSV at `path`, or FileRefused/StorageError saying plainly why not."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a file.")
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
