@@ -119,7 +119,7 @@ class Questionnaire:
 
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,99}$")
-_DATE_LIMIT = re.compile(r"^(today|now|\d{4}-\d{2}-\d{2})$")
+_DATE_LIMIT = re.compile(r"^(today|now|\d{4}-\d{2}-\d{2})$", re.ASCII)
 
 # REDCap's text validations each kind of answer can carry ("" is the usual one: integer when
 # the limits are whole numbers, else number; date_dmy; no check for text).

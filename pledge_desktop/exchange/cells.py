@@ -16,7 +16,7 @@ import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ALWAYS_FORMULA = ("=", "+", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_PLAIN_NUMBER = re.compile(r"-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 
 def safe_cell(value: object) -> str:

@@ -43,8 +43,8 @@ from pledge_desktop.exchange.text_files import csv_rows, read_csv_file
 
 T = TypeVar("T")
 TEXT_VALIDATIONS = {"email": "an email address", "phone": "a phone number"}
-_CODE = re.compile(r"-?\d{1,9}")
-_DATE_LIMIT = re.compile(r"\d{4}-\d{2}-\d{2}|today|now")
+_CODE = re.compile(r"-?\d{1,9}", re.ASCII)
+_DATE_LIMIT = re.compile(r"\d{4}-\d{2}-\d{2}|today|now", re.ASCII)
 _CONDITION = re.compile(
     r"^\[(?P<field>[a-z][a-z0-9_]*)(?:\((?P<box>[^)]+)\))?\]\s*(?P<op><>|!=|>=|<=|=|>|<)\s*"
     r"(?:'(?P<q>[^']*)'|\"(?P<qq>[^\"]*)\"|(?P<bare>-?[\d.]+))$"

@@ -33,9 +33,9 @@ MOST_PROBLEMS_LISTED = 40
 RESPONSES_LIMITS = CsvLimits("a spreadsheet of typed forms", 50 * MB, 100_000)
 LARGEST_SERIAL = 999_999_999  # nine digits: far beyond any pile of paper forms
 LARGEST_INTEGER = 2**63 - 1  # what SQLite can store as a whole number
-_SERIAL = re.compile(r"0*\d{1,9}")
-_CODE = re.compile(r"-?\d{1,9}")
-_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,3})?")
+_SERIAL = re.compile(r"0*\d{1,9}", re.ASCII)
+_CODE = re.compile(r"-?\d{1,9}", re.ASCII)
+_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,3})?", re.ASCII)
 
 
 @dataclass(frozen=True)
