@@ -27,7 +27,9 @@ def test_utf8_with_and_without_byte_order_mark_and_windows_text() -> None:
 
 def test_bytes_neither_utf8_nor_windows_text_are_refused_naming_the_line() -> None:
     raw = b"serial,comment\n1,fine\n2,caf\xe9 \x81\n"  # 0x81 is no character in cp1252
-    with pytest.raises(FileRefused, match=r"neither UTF-8 nor Windows text.* on line 3 \(byte 28, value 0xe9\)"):
+    with pytest.raises(
+        FileRefused, match=r"neither UTF-8 nor Windows text.* on line 3 \(byte 28, value 0xe9\)"
+    ):
         decode_csv_bytes(raw)
     with pytest.raises(FileRefused, match=r"says it is UTF-8 .* line 2"):
         decode_csv_bytes(b"\xef\xbb\xbfa,b\n\xe9,c\n")
