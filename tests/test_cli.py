@@ -152,7 +152,7 @@ def test_the_installed_console_script_runs() -> None:
     assert "backup" in result.stdout and "--data-dir" in result.stdout
 
 
-REDCAP = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "redcap"
+REDCAP = Path(__file__).resolve().parent / "data" / "redcap"
 
 
 def test_questionnaire_import_list_and_export(capsys, data_dir: Path, tmp_path: Path) -> None:

@@ -41,3 +41,12 @@ class DatabaseProblem(PledgeError):
 
 class PolicyProblem(PledgeError):
     """A data policy file cannot be used: not a policy, malformed, or weaker than the one in use."""
+
+
+class FileRefused(ValidationError):
+    """A file handed to the app cannot be read as what it should be: another kind of file, an
+    encoding we cannot be sure of, too big, or damaged. `str(error)` says why, plainly; the
+    file itself was only read, never changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__({"file": message})

@@ -86,6 +86,11 @@ class Question:
     show_if: ShowRule | None = None
     # the same question in the team's second language (e.g. Welsh), printed beneath the first
     text_second_language: str = ""
+    # Kept for the way back to REDCap (see exchange/redcap.py); empty means the usual:
+    validation: str = ""  # REDCap's text validation, one of VALIDATIONS[type]
+    earliest: str = ""  # a date question's earliest date: YYYY-MM-DD, or "today"
+    latest: str = ""  # its latest date, likewise
+    annotation: str = ""  # REDCap's field annotation (action tags such as @HIDDEN)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class Section:
     title: str
     questions: tuple[Question, ...]
     introduction: str = ""
+    form: str = ""  # the REDCap form (instrument) it belongs to; empty: named after the survey
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ class Questionnaire:
     patient_title: str = ""
     # what the survey is for and how answers are kept, printed at the top of the paper form
     purpose: str = ""
+    record_id: str = ""  # REDCap's record ID field; empty: record_id
 
     def questions(self) -> list[Question]:
         return [q for section in self.sections for q in section.questions]
@@ -122,6 +129,22 @@ class Questionnaire:
 
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,99}$")
+_DATE_LIMIT = re.compile(r"^(today|now|\d{4}-\d{2}-\d{2})$", re.ASCII)
+
+# REDCap's text validations each kind of answer can carry ("" is the usual one: integer when
+# the limits are whole numbers, else number; date_dmy; no check for text).
+VALIDATIONS: dict[AnswerType, tuple[str, ...]] = {
+    AnswerType.NUMBER: (
+        "integer",
+        "number",
+        "number_1dp",
+        "number_2dp",
+        "number_3dp",
+        "number_4dp",
+    ),
+    AnswerType.DATE: ("date_dmy", "date_ymd", "date_mdy"),
+    AnswerType.SHORT_TEXT: ("email", "phone"),
+}
 
 
 def standard_options(answer_type: AnswerType) -> tuple[Option, ...]:
@@ -159,6 +182,7 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[str]:
                 problems.append(f"{where}: two answers share the same code.")
         elif q.options:
             problems.append(f"{where}: a {q.type.value} question has no answers to choose from.")
+        problems.extend(f"{where}: {p}" for p in _redcap_problems(q))
         if q.show_if:
             for condition in q.show_if.conditions:
                 if condition.question not in seen or condition.question == q.code:
@@ -170,7 +194,37 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[str]:
                     problems.append(f"{where}: {condition.op!r} is not a comparison we know.")
     if not questionnaire.questions():
         problems.append("The questionnaire has no questions.")
+    for s in questionnaire.sections:
+        if s.form and not _CODE.match(s.form):
+            problems.append(
+                f'Section "{s.title}": the form name {s.form!r} uses small letters, digits '
+                "and _, starting with a letter."
+            )
+    if questionnaire.record_id and not _CODE.match(questionnaire.record_id):
+        problems.append(f"The record ID field {questionnaire.record_id!r} is not a field name.")
     return problems
+
+
+def _redcap_problems(q: Question) -> list[str]:
+    problems = []
+    if q.validation and q.validation not in VALIDATIONS.get(q.type, ()):
+        problems.append(f'a {q.type.value} question cannot be checked as "{q.validation}".')
+    for limit in (q.earliest, q.latest):
+        if limit and (q.type is not AnswerType.DATE or not _date_limit(limit)):
+            problems.append(f'"{limit}" is not a date limit (YYYY-MM-DD or today).')
+    return problems
+
+
+def _date_limit(text: str) -> date | None:
+    """The date a limit stands for today (YYYY-MM-DD, "today" or "now"), None if it is none."""
+    if not _DATE_LIMIT.match(text):
+        return None
+    if text in ("today", "now"):
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 # --- answering ------------------------------------------------------------------------------
@@ -196,11 +250,18 @@ def check_answer(question: Question, value: Any) -> str | None:
             return f"The number must be at least {question.minimum:g}."
         if question.maximum is not None and value > question.maximum:
             return f"The number must be at most {question.maximum:g}."
+        if question.validation == "integer" and not float(value).is_integer():
+            return "The number must be a whole number."
     elif question.type is AnswerType.DATE:
         if not isinstance(value, date):
             return "Please give a date as day/month/year."
         if value > date.today():
             return "That date is in the future."
+        earliest, latest = _date_limit(question.earliest), _date_limit(question.latest)
+        if earliest is not None and value < earliest:
+            return f"The date must be on or after {earliest:%d/%m/%Y}."
+        if latest is not None and value > latest:
+            return f"The date must be on or before {latest:%d/%m/%Y}."
     return None
 
 
@@ -260,6 +321,7 @@ def from_json(text: str) -> Questionnaire:
                 title=s["title"],
                 introduction=s.get("introduction", ""),
                 questions=tuple(_question(q) for q in s["questions"]),
+                form=s.get("form", ""),
             )
             for s in data["sections"]
         )
@@ -270,6 +332,7 @@ def from_json(text: str) -> Questionnaire:
             fictional_note=data.get("fictional_note", ""),
             patient_title=data.get("patient_title", ""),
             purpose=data.get("purpose", ""),
+            record_id=data.get("record_id", ""),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(
@@ -301,10 +364,15 @@ def _question(q: dict[str, Any]) -> Question:
         )
         if rule
         else None,
+        validation=q.get("validation", ""),
+        earliest=q.get("earliest", ""),
+        latest=q.get("latest", ""),
+        annotation=q.get("annotation", ""),
     )
 
 
 __all__ = [
+    "VALIDATIONS",
     "AnswerType",
     "Condition",
     "Option",
