@@ -152,6 +152,8 @@ def probe_database(path: Path, data_dir: Path | None = None) -> str | None:
                     "aside, or choose another data folder."
                 )
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except UnicodeDecodeError as error:  # SQLite's own message quoted damaged bytes
+        raise damaged(data_dir, path, "its structure is damaged") from error
     except sqlite3.DatabaseError as error:
         text = str(error).lower()
         if "locked" in text or "busy" in text:

@@ -12,6 +12,7 @@ creates or upgrades its own database (the mode is kept in the file itself).
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -64,13 +65,18 @@ def create_database_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 def use_wal(engine: Engine) -> None:
-    """Put the app's own database in WAL mode and mark it as ours (both kept in the file)."""
+    """Put the app's own database in WAL mode and mark it as ours and as itself (all three are
+    kept in the file's header)."""
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()  # outside any transaction: the journal mode cannot change inside one
         cursor.execute("PRAGMA journal_mode = WAL")
         if cursor.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             cursor.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if cursor.execute("PRAGMA user_version").fetchone()[0] == 0:
+            # this database's own identity, carried by every page-1 image in its WAL, so a
+            # WAL of another database is told apart (db/side_files.py); copies share it
+            cursor.execute(f"PRAGMA user_version = {secrets.randbelow(2**31 - 1) + 1}")
         cursor.close()
     finally:
         raw.close()

@@ -27,7 +27,7 @@ def find_problems(path: Path, data_dir: Path | None = None) -> list[str]:
     try:
         with closing(connect_read_only(path, immutable=not has_wal)) as connection:
             problems += _deep_check(connection)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         problems.append(f"The database file cannot be read: {error}.")
     if problems:
         problems.append(restore_advice(data_dir))

@@ -4,11 +4,14 @@ database's WAL into this one, and fold it into the file when the last connection
 
 A WAL belongs to the database when its header is sound (magic, format, the database's page size,
 its own checksum) and its committed frames agree with the database file: every page-1 image in
-it carries the database's page size and application id, and the database's change counter is
+it carries the database's page size, application id and identity (user_version: a random number
+the app gives each database it makes; copies share it), and the database's change counter is
 either the one just before the WAL's first page-1 image or one of the WAL's own (a checkpoint may
-already have copied some frames). Frames after the last sound one are ignored, as SQLite does:
-a torn last write after a crash is normal. The `-shm` file is only an index that SQLite rebuilds
-from the WAL when the first connection opens, so it cannot carry data and is not checked.
+already have copied some frames). A WAL with no page-1 image (small changes that did not grow
+the file) cannot be told apart this way, and is trusted if its header and frames are sound.
+Frames after the last sound one are ignored, as SQLite does: a torn last write after a crash is
+normal. The `-shm` file is only an index that SQLite rebuilds from the WAL when the first
+connection opens, so it cannot carry data and is not checked.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class DatabaseHeader:
     page_count: int
     valid_for: int
     application_id: int
+    identity: int  # the user_version field: a random number the app gives each database
     wal_mode: bool
 
 
@@ -47,6 +51,7 @@ def read_header(data: bytes) -> DatabaseHeader | None:
         page_count=struct.unpack(">I", data[28:32])[0],
         valid_for=struct.unpack(">I", data[92:96])[0],
         application_id=struct.unpack(">I", data[68:72])[0],
+        identity=struct.unpack(">I", data[60:64])[0],
         wal_mode=data[18] == 2 and data[19] == 2,
     )
 
@@ -101,6 +106,8 @@ def wal_problem(db_header: DatabaseHeader, wal: bytes) -> str | None:
             return "it holds pages of a database that is not this one"
         if header.application_id != db_header.application_id:
             return "it belongs to another program's database"
+        if header.identity != db_header.identity:
+            return "it belongs to another database"
         counters.append(header.change_counter)
     if counters and db_header.change_counter not in {counters[0] - 1, *counters}:
         return "it belongs to another database, or to an older or newer copy of this one"
