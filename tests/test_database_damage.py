@@ -141,10 +141,19 @@ def test_an_empty_file_is_named_and_not_made_into_a_database(folder: Path, write
 def test_a_writing_command_on_a_folder_without_a_database_asks_for_create(tmp_path: Path) -> None:
     with pytest.raises(DataFolderProblem, match="--create"):
         open_workspace(tmp_path / "mistyped", create=False)
-    assert not (tmp_path / "mistyped" / DATABASE_FILE).exists()
+    assert not (tmp_path / "mistyped").exists()
     with open_workspace(tmp_path / "mistyped", create=True):
         pass
     assert (tmp_path / "mistyped" / DATABASE_FILE).exists()
+
+
+def test_an_empty_data_folder_name_is_refused_not_replaced_by_the_usual_folder() -> None:
+    from pledge_desktop.paths import resolve_data_dir
+
+    with pytest.raises(DataFolderProblem, match="name is empty"):
+        resolve_data_dir("")
+    with pytest.raises(DataFolderProblem, match="name is empty"):
+        resolve_data_dir("  ")
 
 
 def test_newest_good_backup_skips_damaged_ones(folder: Path) -> None:

@@ -160,6 +160,8 @@ def open_workspace(
         if state is SchemaState.BEHIND:
             raise DatabaseProblem(NEEDS_UPGRADE)
         return _workspace(data_dir, Database(db_path, read_only=True), None, None, demo)
+    if not create and not db_path.exists():  # before anything is made: not even the folder
+        raise DataFolderProblem(NO_DATABASE_TO_WRITE.format(folder=data_dir))
     prepare_folder(data_dir)
     lock = DataFolderLock(data_dir)
     lock.acquire()

@@ -146,3 +146,16 @@ def test_changed_and_deleted_answers_can_be_audited_with_what_they_were(db: Data
         ("delete", "q2", "left blank", None),
     ]
     assert problems(db.path) == []
+
+
+def test_a_forms_answers_are_read_as_audit_text(demo_workspace) -> None:
+    db = demo_workspace.db
+    with db.reading() as session:
+        response_id = session.scalar(text("SELECT min(response_id) FROM survey_answer"))
+        snapshot = answers_snapshot(session, response_id)
+        count = session.scalar(
+            text("SELECT count(DISTINCT question_code) FROM survey_answer WHERE response_id = :r"),
+            {"r": response_id},
+        )
+    assert len(snapshot) == count > 0
+    assert all(value and value.split(":")[0] for value in snapshot.values())
