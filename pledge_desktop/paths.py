@@ -35,7 +35,14 @@ def resolve_data_dir(
     demo: bool = False,
     environ: Mapping[str, str] = os.environ,
 ) -> Path:
-    if given:
+    if given is not None:
+        if not str(given).strip():
+            from pledge_desktop.domain.errors import DataFolderProblem
+
+            raise DataFolderProblem(
+                "The data folder's name is empty. Give the folder after --data-dir, or leave "
+                "--data-dir out to use your usual data folder. Nothing was changed."
+            )
         return Path(given).expanduser().resolve()
     if demo:
         return demo_data_dir()

@@ -11,7 +11,7 @@ import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert, inspect
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from pledge_desktop.db.models import AuditEntry
@@ -84,3 +84,62 @@ def record_changes(session: Session, _flush: UOWTransaction) -> None:
             rows += _entries_for(obj, "delete", stamp)
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
+
+
+def audit_rows_snapshot(
+    session: Session,
+    entity: str,
+    entity_id: str,
+    fields: dict[str, str | None],
+    action: str,
+    new_fields: dict[str, str | None] | None = None,
+) -> int:
+    """Audit rows the ORM hook does not see (bulk deletes, database cascades); return the count.
+
+    `fields` is what the record held before the change. For `action="delete"` every field is
+    written with its old value; for `"update"`, `new_fields` is what it holds after, and only
+    fields that differ are written. Call it inside the service's transaction, so the lines are
+    committed with the change or not at all.
+    """
+    stamp = {
+        "at_utc": datetime.now(UTC).replace(tzinfo=None),
+        "os_user": session.info.get("os_user") or current_os_user(),
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id[:80],
+    }
+    after = new_fields or {}
+    rows = []
+    for key in sorted(set(fields) | set(after)):
+        old, new = fields.get(key), after.get(key) if action != "delete" else None
+        if action == "delete" or old != new:
+            rows.append({**stamp, "field": key[:80], "old_value": old, "new_value": new})
+    if rows:
+        session.connection().execute(insert(AuditEntry), rows)
+    return len(rows)
+
+
+def answers_snapshot(session: Session, response_id: int) -> dict[str, str | None]:
+    """A form's answers as audit text, one entry per question: 'answered: 2, 5' and the like."""
+    from pledge_desktop.db.models import SurveyAnswer
+
+    rows = session.execute(
+        select(
+            SurveyAnswer.question_code,
+            SurveyAnswer.state,
+            SurveyAnswer.code,
+            SurveyAnswer.number,
+            SurveyAnswer.text,
+        )
+        .where(SurveyAnswer.response_id == response_id)
+        .order_by(SurveyAnswer.question_code, SurveyAnswer.id)
+    ).all()
+    found: dict[str, list[str]] = {}
+    for code, state, choice, number, text in rows:
+        values = found.setdefault(code, [state])
+        for value in (choice, number, text):
+            if value not in (None, ""):
+                values.append(as_text(value) or "")
+    return {
+        code: f"{v[0]}: {', '.join(v[1:])}" if len(v) > 1 else v[0] for code, v in found.items()
+    }

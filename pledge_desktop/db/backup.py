@@ -12,6 +12,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from pledge_desktop.db.engine import BUSY_TIMEOUT_MS, read_only_uri
 from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, StorageError
 
@@ -58,7 +59,7 @@ def copy_database(source: Path, target: Path) -> Path:
     partial.unlink(missing_ok=True)
     try:
         with storage_errors():
-            src = sqlite3.connect(source)
+            src = sqlite3.connect(read_only_uri(source), uri=True)  # never checkpoints on close
             try:
                 dst = sqlite3.connect(partial)
                 try:
@@ -83,9 +84,9 @@ def copy_database(source: Path, target: Path) -> Path:
 def restore_into(candidate: Path, live: Path) -> None:
     """Overwrite the live database page by page with `candidate` (one SQLite transaction)."""
     with storage_errors():
-        src = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(candidate), uri=True)
         try:
-            dst = sqlite3.connect(live)
+            dst = sqlite3.connect(live, timeout=BUSY_TIMEOUT_MS / 1000)
             try:
                 src.backup(dst)
             finally:
@@ -100,7 +101,7 @@ def check_candidate(candidate: Path) -> sqlite3.Connection:
         raise DatabaseProblem(f"There is no file at {candidate}.")
     if not looks_like_sqlite(candidate):
         raise DatabaseProblem(NOT_A_DATABASE)
-    connection = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_only_uri(candidate), uri=True)
     try:
         with storage_errors():
             problems = quick_check(connection)

@@ -20,12 +20,15 @@ class Database:
     `transaction()` is the only way to change data: it opens a session, begins, yields, and
     commits when the block ends (rolls back on error), with storage failures turned into
     plain-English StorageError. Services own the transaction; repositories never commit.
+    A read-only Database (`read_only=True`) opens the file with SQLite's `mode=ro`: any attempt
+    to write fails, and closing it never folds a `-wal` file into the database.
     """
 
-    def __init__(self, path: Path, os_user: str | None = None) -> None:
+    def __init__(self, path: Path, os_user: str | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.os_user = os_user or current_os_user()
-        self.engine = create_database_engine(path)
+        self.read_only = read_only
+        self.engine = create_database_engine(path, read_only=read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "after_flush", record_changes)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-SCHEMA_REVISION = "0013"
+SCHEMA_REVISION = "0014"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -70,8 +70,12 @@ def revision_state(revision: str | None) -> SchemaState:
 
 
 def upgrade(engine: Engine, to_revision: str = "head") -> None:
+    """Create or upgrade the app's own database; the one place that sets WAL mode."""
     from alembic import command
 
+    from pledge_desktop.db.engine import use_wal
+
+    use_wal(engine)
     config = _alembic_config()
     with engine.connect() as connection:
         # SQLite's own recipe for changing a table: foreign keys off (which only works outside

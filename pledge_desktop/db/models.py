@@ -448,7 +448,8 @@ class Quote(Base):
 
 
 class AuditEntry(Base):
-    """One changed field of one record. Append-only: triggers refuse UPDATE and DELETE."""
+    """One changed field of one record. Append-only: triggers refuse UPDATE, DELETE and REPLACE,
+    and chain each line to the one before (see db/audit_chain.py)."""
 
     __tablename__ = "audit_entry"
     __table_args__ = (
@@ -465,6 +466,7 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(80))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))  # filled in by a trigger
 
 
 # The pledge year's governance tables live beside these, in their own module.

@@ -32,6 +32,11 @@ CANNOT_OPEN = (
     "The computer could not open or create the file: its folder may be missing, or you may "
     "not be allowed to write there. Nothing was changed."
 )
+DAMAGED_WHILE_READING = (
+    "Part of the database file is damaged, so this could not be read. Nothing was changed. "
+    "Run `pledge check` to find the newest sound backup, then restore it from the File menu or "
+    "with `pledge restore FILE`."
+)
 NOT_A_DATABASE = (
     "This file is not a Pledge Desktop database, or it is damaged. It has not been changed."
 )
@@ -68,8 +73,11 @@ def storage_errors() -> Iterator[None]:
         yield
     except (exc.DBAPIError, sqlite3.DatabaseError) as error:
         original = getattr(error, "orig", None) or error
-        if "not a database" in str(original).lower():
+        text = str(original).lower()
+        if "not a database" in text:
             raise DatabaseProblem(NOT_A_DATABASE) from error
+        if any(word in text for word in ("malformed", "corrupt", "could not decode")):
+            raise DatabaseProblem(DAMAGED_WHILE_READING) from error
         message = describe_sqlite_error(original)
         if message is None:
             raise

@@ -181,6 +181,7 @@ GROUPS: tuple[tuple[TextClass, str, tuple[str, ...]], ...] = (
             "audit_entry.action",
             "audit_entry.entity",
             "audit_entry.field",
+            "audit_entry.chain_hash",
         ),
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +21,10 @@ from pledge_desktop.db.backup import (
     thin_backups,
 )
 from pledge_desktop.db.database import Database
+from pledge_desktop.db.engine import DATABASE_FILE
 from pledge_desktop.db.integrity import find_problems
-from pledge_desktop.db.migrate import SchemaState, revision_state, upgrade
+from pledge_desktop.db.migrate import SchemaState, revision_state
+from pledge_desktop.db.restore import stage_restore, staged_files
 from pledge_desktop.db.storage_errors import describe_os_error
 from pledge_desktop.domain.errors import DatabaseProblem, StorageError
 from pledge_desktop.services.records import ChangeFeed
@@ -29,6 +32,61 @@ from pledge_desktop.services.records import ChangeFeed
 BACKUPS_FOLDER = "backups"
 AUTO_BACKUP_MINUTES = 30
 DEMO_SETTING = "demo_data_set"
+NEW_SUFFIX = ".new"  # a new database being made, renamed into place when complete
+STALE_AFTER_SECONDS = 600  # a backup still being written by a `pledge backup` is younger
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite may keep beside a database file."""
+    return [path.with_name(path.name + suffix) for suffix in SIDE_SUFFIXES]
+
+
+def clean_leftovers(data_dir: Path, now: float | None = None) -> list[Path]:
+    """Remove what an interrupted run left behind; return what was removed.
+
+    Call only while holding the folder's lock: a new database or a staged restore is only ever
+    made under it. Half-written backups (`.partial`) are removed once they are a few minutes
+    old, since `pledge backup` writes them without the lock. The `-shm` and empty `-wal` files
+    that opening a backup leaves beside it are removed; a `-wal` with something in it is kept.
+    """
+    now = time.time() if now is None else now
+    found: list[Path] = list(data_dir.glob(".write-test-*"))
+    new = data_dir / (DATABASE_FILE + NEW_SUFFIX)
+    found += [p for p in (new, *side_files(new), *staged_files(data_dir / DATABASE_FILE))]
+    backups = data_dir / BACKUPS_FOLDER
+    if backups.is_dir():
+        for path in backups.iterdir():
+            if ".partial" in path.name:
+                if _age(path, now) > STALE_AFTER_SECONDS:
+                    found.append(path)
+            elif path.name.endswith(f"{BACKUP_SUFFIX}-shm") or (
+                path.name.endswith(f"{BACKUP_SUFFIX}-wal") and _size(path) == 0
+            ):
+                found.append(path)
+    removed = []
+    for path in found:
+        try:
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # in use, or not ours to remove: tried again next time
+    return removed
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
 
 
 @dataclass(frozen=True)
@@ -53,6 +111,7 @@ class MaintenanceService:
     def __init__(self, db: Database, data_dir: Path, changes: ChangeFeed) -> None:
         self._db = db
         self._changes = changes
+        self.data_dir = data_dir
         self.backups_dir = data_dir / BACKUPS_FOLDER
         self._backed_up_at_change = self.last_change()
 
@@ -101,7 +160,9 @@ class MaintenanceService:
 
         Returns the path of that safety backup. Refuses, touching nothing, a file that is not
         a Pledge Desktop database, a damaged one, one from a newer version of the app, or one
-        that would mix the demo with real data.
+        that would mix the demo with real data. The audit trail is kept: the restored database
+        gets the current trail's lines newer than the backup's and a line recording the restore
+        (db/restore.py); the safety backup keeps the replaced database with its whole trail.
         """
         candidate = candidate.resolve()
         connection = check_candidate(candidate)
@@ -124,10 +185,13 @@ class MaintenanceService:
                 "version to restore it. Nothing was changed."
             )
         safety = self.backup_now("before-restore")
-        self._db.close()
-        restore_into(candidate, self._db.path)
-        if state is SchemaState.BEHIND:
-            upgrade(self._db.engine)
+        staged = stage_restore(candidate, self._db.path, safety, self._db.os_user)
+        try:
+            self._db.close()
+            restore_into(staged, self._db.path)
+        finally:
+            for path in staged_files(self._db.path):
+                path.unlink(missing_ok=True)
         self._backed_up_at_change = self.last_change()
         self._changes.announce("everything")
         return safety
@@ -138,4 +202,4 @@ class MaintenanceService:
             return setting is not None and setting.value == "yes"
 
     def problems(self) -> list[str]:
-        return find_problems(self._db.path)
+        return find_problems(self._db.path, self.data_dir)

@@ -6,20 +6,20 @@ A Workspace bundles the open database with the services that work on it. The GUI
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import text
-
 from pledge_desktop.db import models as m
-from pledge_desktop.db.backup import backup_name, copy_database, looks_like_sqlite
+from pledge_desktop.db.backup import backup_name, copy_database
+from pledge_desktop.db.damage import probe_database
 from pledge_desktop.db.database import Database
 from pledge_desktop.db.engine import DATABASE_FILE
 from pledge_desktop.db.lock import DataFolderLock
-from pledge_desktop.db.migrate import SchemaState, read_schema, upgrade
-from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
+from pledge_desktop.db.migrate import SchemaState, read_schema, revision_state, upgrade
+from pledge_desktop.db.storage_errors import storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
 from pledge_desktop.services.cycles import CyclesService
 from pledge_desktop.services.exchange.export import ExportService
@@ -27,7 +27,14 @@ from pledge_desktop.services.goals.goals import GoalsService
 from pledge_desktop.services.goals.standards import StandardsService
 from pledge_desktop.services.interviews.coding import CodingService
 from pledge_desktop.services.interviews.interviews import InterviewsService
-from pledge_desktop.services.maintenance import BACKUPS_FOLDER, DEMO_SETTING, MaintenanceService
+from pledge_desktop.services.maintenance import (
+    BACKUPS_FOLDER,
+    DEMO_SETTING,
+    NEW_SUFFIX,
+    MaintenanceService,
+    clean_leftovers,
+    side_files,
+)
 from pledge_desktop.services.publishing.booklet import BookletService
 from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.results.results import ResultsService
@@ -43,14 +50,6 @@ from pledge_desktop.services.surveys.verification import VerificationService
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "
     "it is. Please install the newer version (ask IT), or open another data folder."
-)
-FOREIGN = (
-    "The data folder holds a database that is not a Pledge Desktop database. It has been left "
-    "untouched. Choose another data folder."
-)
-DAMAGED = (
-    "The database file is damaged ({detail}). It has been left as it is. Restore the most "
-    "recent backup from the File menu, or run `pledge restore FILE`."
 )
 REAL_DATA_IN_DEMO = (
     "The folder {folder} holds real data, and the demo is never mixed with real data. "
@@ -111,7 +110,7 @@ def prepare_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / f".write-test-{uuid.uuid4().hex}"
         probe.write_bytes(b"ok")
-        probe.unlink()
+        probe.unlink(missing_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise DataFolderProblem(
@@ -121,63 +120,129 @@ def prepare_folder(folder: Path) -> None:
         ) from error
 
 
-def open_workspace(data_dir: Path, *, demo: bool = False, write: bool = True) -> Workspace:
-    """Open the data folder. `write=False` opens it for reading only: no lock, no upgrade."""
+NO_DATABASE_TO_READ = (
+    "There is no Pledge Desktop database in {folder} yet. Check the folder's name; open the app, "
+    "or run `pledge demo`, to make one."
+)
+NO_DATABASE_TO_WRITE = (
+    "There is no Pledge Desktop database in {folder}, so nothing was done. Check the folder's "
+    "name. To start a new, empty database there, run the command again with --create, or open "
+    "the app and follow its first start."
+)
+EMPTY_FILE = (
+    "The file {path} is an SQLite file with nothing in it, not a Pledge Desktop database. It has "
+    "been left exactly as it is. Move it aside, or choose another data folder."
+)
+NEEDS_UPGRADE = (
+    "The database needs upgrading to this version of the app first. Open the app once "
+    "(it takes a backup, then upgrades)."
+)
+
+
+def open_workspace(
+    data_dir: Path, *, demo: bool = False, write: bool = True, create: bool = True
+) -> Workspace:
+    """Open the data folder.
+
+    `write=False` opens it for reading only: no lock, no upgrade, and the database file is
+    opened read-only, so it is never changed. `write=True` takes the folder's lock; when the
+    folder has no database yet, one is made only if `create` is True (the app's first start,
+    `pledge demo`, `--create`), otherwise the folder is refused with a plain message. Before
+    anything is written the file is checked read-only (db/damage.py): a damaged or foreign
+    database, or a `-wal` file that is not its own, is refused and left exactly as it is.
+    """
     data_dir = data_dir.expanduser().resolve()
-    if write:
-        prepare_folder(data_dir)
-    elif not (data_dir / DATABASE_FILE).exists():
-        raise DataFolderProblem(
-            f"There is no Pledge Desktop database in {data_dir} yet. Open the app, or run "
-            "`pledge demo`, to make one."
-        )
-    lock = DataFolderLock(data_dir) if write else None
-    if lock is not None:
-        lock.acquire()
+    db_path = data_dir / DATABASE_FILE
+    if not write:
+        if not db_path.exists():
+            raise DataFolderProblem(NO_DATABASE_TO_READ.format(folder=data_dir))
+        state = _state(db_path, data_dir)
+        if state is SchemaState.BEHIND:
+            raise DatabaseProblem(NEEDS_UPGRADE)
+        return _workspace(data_dir, Database(db_path, read_only=True), None, None, demo)
+    if not create and not db_path.exists():  # before anything is made: not even the folder
+        raise DataFolderProblem(NO_DATABASE_TO_WRITE.format(folder=data_dir))
+    prepare_folder(data_dir)
+    lock = DataFolderLock(data_dir)
+    lock.acquire()
     db: Database | None = None
     try:
-        db_path = data_dir / DATABASE_FILE
-        if db_path.exists() and db_path.stat().st_size > 0 and not looks_like_sqlite(db_path):
-            raise DatabaseProblem(NOT_A_DATABASE)
+        clean_leftovers(data_dir)
+        if not db_path.exists():
+            if not create:
+                raise DataFolderProblem(NO_DATABASE_TO_WRITE.format(folder=data_dir))
+            create_database(db_path)
+        state = _state(db_path, data_dir)
+        if state is SchemaState.BEHIND:
+            backups = data_dir / BACKUPS_FOLDER
+            backups.mkdir(exist_ok=True)
+            copy_database(db_path, backups / backup_name("before-upgrade", datetime.now()))
         db = Database(db_path)
-        upgraded_from = _bring_up_to_date(db, data_dir, write)
-        workspace = Workspace(data_dir, db, lock, upgraded_from=upgraded_from)
-        if write:
-            workspace.questionnaires.install_templates()
-        if demo and not workspace.is_demo:
-            if workspace.setup.hospital() is not None:
-                raise DataFolderProblem(REAL_DATA_IN_DEMO.format(folder=data_dir))
-            workspace.mark_as_demo()
+        upgraded_from = None
+        if state is SchemaState.BEHIND:
+            upgraded_from = _revision(db)
+            with storage_errors():
+                upgrade(db.engine)
+        workspace = _workspace(data_dir, db, lock, upgraded_from, demo)
+        workspace.questionnaires.install_templates()
         return workspace
     except BaseException:
         if db is not None:
             db.close()
-        if lock is not None:
-            lock.release()
+        lock.release()
         raise
 
 
-def _bring_up_to_date(db: Database, data_dir: Path, write: bool) -> str | None:
-    with storage_errors(), db.engine.connect() as connection:
-        rows = [r[0] for r in connection.execute(text("PRAGMA quick_check")).fetchall()]
-        if rows != ["ok"]:
-            raise DatabaseProblem(DAMAGED.format(detail="; ".join(rows[:3])))
-        report = read_schema(connection)
-    if report.state is SchemaState.CURRENT:
-        return None
-    if report.state is SchemaState.NEWER:
+def _workspace(
+    data_dir: Path, db: Database, lock: DataFolderLock | None, upgraded_from: str | None, demo: bool
+) -> Workspace:
+    try:
+        workspace = Workspace(data_dir, db, lock, upgraded_from=upgraded_from)
+        if demo and not workspace.is_demo:
+            if workspace.setup.hospital() is not None:
+                raise DataFolderProblem(REAL_DATA_IN_DEMO.format(folder=data_dir))
+            if db.read_only:
+                raise DataFolderProblem(NO_DATABASE_TO_READ.format(folder=data_dir))
+            workspace.mark_as_demo()
+        return workspace
+    except BaseException:
+        if lock is None:
+            db.close()
+        raise
+
+
+def _state(db_path: Path, data_dir: Path) -> SchemaState:
+    """Check the database read-only; refuse (touching nothing) one that cannot be used."""
+    revision = probe_database(db_path, data_dir)
+    if revision is None:
+        raise DatabaseProblem(EMPTY_FILE.format(path=db_path))
+    state = revision_state(revision)
+    if state is SchemaState.NEWER:
         raise DatabaseProblem(NEWER_APP)
-    if report.state is SchemaState.FOREIGN:
-        raise DatabaseProblem(FOREIGN)
-    if not write:
-        raise DatabaseProblem(
-            "The database needs upgrading to this version of the app first. Open the app once "
-            "(it takes a backup, then upgrades)."
-        )
-    if report.state is SchemaState.BEHIND:
-        backups = data_dir / BACKUPS_FOLDER
-        backups.mkdir(exist_ok=True)
-        copy_database(db.path, backups / backup_name("before-upgrade", datetime.now()))
+    return state
+
+
+def _revision(db: Database) -> str | None:
+    with storage_errors(), db.engine.connect() as connection:
+        return read_schema(connection).revision
+
+
+def create_database(db_path: Path) -> None:
+    """Make a new, current database at `db_path`, whole or not at all.
+
+    It is built beside the final name and renamed into place once complete, so a start that is
+    interrupted never leaves an empty or half-made `pledge.sqlite3` behind.
+    """
+    partial = db_path.with_name(db_path.name + NEW_SUFFIX)
+    for leftover in (partial, *side_files(partial)):
+        leftover.unlink(missing_ok=True)
+    db = Database(partial)
+    try:
+        with storage_errors():
+            upgrade(db.engine)
+    finally:
+        db.close()
     with storage_errors():
-        upgrade(db.engine)
-    return report.revision
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, db_path)
