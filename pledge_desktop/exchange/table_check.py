@@ -195,6 +195,7 @@ class CheckedTable:
     problems: list[Problem]
     values: dict[str, list[Any]]  # column → value of each row (None: missing or wrong type)
     rows: int
+    cells: list[tuple[str, ...]] = field(default_factory=list)  # each column's cells as read
 
     def keys(self, fields: list[str]) -> Iterable[tuple[Any, ...]]:
         return zip(*(self.values[f] for f in fields), strict=True)
@@ -282,7 +283,7 @@ def check_table(name: str, schema: dict[str, Any], csv_bytes: bytes) -> CheckedT
         if empty:
             problems.append(Problem(name, "primary-key", "a row has no key", tuple(empty[:SHOWN])))
         _duplicates(name, "the key " + "+".join(key), tuples, problems, skip_none=False)
-    return CheckedTable(name, schema, problems, values, len(body))
+    return CheckedTable(name, schema, problems, values, len(body), cells)
 
 
 def _duplicates(
@@ -313,18 +314,29 @@ def _all_none(value: Any) -> bool:
 def check_package(resources: list[dict[str, Any]], files: Mapping[str, bytes]) -> list[Problem]:
     """Every resource's rows checked against its schema, and the foreign keys across them.
     UnsupportedSchema when a schema uses what this checker does not read."""
+    return [p for t in check_tables(resources, files).values() for p in t.problems]
+
+
+def check_tables(
+    resources: list[dict[str, Any]], files: Mapping[str, bytes]
+) -> dict[str, CheckedTable]:
+    """Each table checked, foreign-key problems added to the table that holds the keys."""
     tables: dict[str, CheckedTable] = {}
-    problems: list[Problem] = []
     for resource in resources:
         name, path = resource.get("name"), resource.get("path")
         if not isinstance(name, str) or not isinstance(path, str) or path not in files:
             raise UnsupportedSchema("a resource without a name or data")
-        checked = check_table(name, resource.get("schema", {}), files[path])
-        tables[name] = checked
-        problems += checked.problems
+        if (
+            resource.get("format", "csv") != "csv"
+            or str(resource.get("encoding", "utf-8")).lower() not in ("utf-8", "utf8")
+            or "dialect" in resource
+            or name in tables
+        ):
+            raise UnsupportedSchema(f"resource {name}: its format, encoding or dialect")
+        tables[name] = check_table(name, resource.get("schema", {}), files[path])
     for checked in tables.values():
-        problems += foreign_key_problems(checked, tables)
-    return problems
+        checked.problems += foreign_key_problems(checked, tables)
+    return tables
 
 
 def foreign_key_problems(

@@ -82,7 +82,7 @@ def test_a_truncated_file_is_refused(good, tmp_path) -> None:
 
 
 def test_a_huge_file_is_refused(tmp_path, monkeypatch) -> None:
-    import pledge_desktop.exchange.package_io as io_module
+    import pledge_desktop.exchange.package_read as io_module
 
     monkeypatch.setattr(io_module, "MAX_FILE", 1000)
     path = tmp_path / "huge.zip"
