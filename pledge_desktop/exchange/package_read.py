@@ -14,8 +14,8 @@ import json
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -66,19 +66,29 @@ class LoadedPackage:
     manifest: dict[str, Any]
     tables: dict[str, list[dict[str, str]]]
     fingerprint: str  # SHA-256 of the manifest: the same package sent twice has the same one
+    # tables read as columns only (`read_one(..., as_columns=...)`): name → column → cells
+    columns: dict[str, dict[str, Sequence[str]]] = field(default_factory=dict)
+
+    def count(self, table: str) -> int:
+        if table in self.columns:
+            return len(next(iter(self.columns[table].values()), ()))
+        return len(self.tables.get(table, []))
 
     @property
     def about(self) -> dict[str, Any]:
         return dict(self.descriptor.get("pledge", {}))
 
 
-def read_one(path: Path, password: str | None = None) -> LoadedPackage | Rejection:
+def read_one(
+    path: Path, password: str | None = None, as_columns: Iterable[str] = ()
+) -> LoadedPackage | Rejection:
     """One package read and checked, or the reason it cannot be taken. Never raises: whatever
-    goes wrong inside one package rejects that package alone."""
+    goes wrong inside one package rejects that package alone. Tables named in `as_columns` are
+    given as columns (`LoadedPackage.columns`), not rows: lighter for a large merge."""
     try:
         if not path.exists():
             return Rejection(str(path), "There is no such file or folder.")
-        package = read_package(path, password)
+        package = read_package(path, password, as_columns=frozenset(as_columns))
         if (package.about.get("site_code"), package.about.get("cycle")) == NATIONAL:
             return Rejection(
                 str(path), "It is a national merge, not a hospital's package: give the packages."
@@ -110,7 +120,12 @@ def find_packages(inputs: Iterable[Path]) -> tuple[list[Path], list[Rejection]]:
     return found, empty
 
 
-def read_package(path: Path, password: str | None = None, validate: bool = True) -> LoadedPackage:
+def read_package(
+    path: Path,
+    password: str | None = None,
+    validate: bool = True,
+    as_columns: frozenset[str] = frozenset(),
+) -> LoadedPackage:
     """Read and check one package (a .zip file, or a folder holding an unpacked one)."""
     try:
         files = _folder_files(path) if path.is_dir() else _zip_files(path, password)
@@ -132,7 +147,7 @@ def read_package(path: Path, password: str | None = None, validate: bool = True)
         if type(error).__name__ == "BadZipFile":  # pyzipper's own, not zipfile's
             raise PackageRejected(DAMAGED.format(kind="BadZipFile")) from error
         raise
-    return checked(str(path), files, validate)
+    return checked(str(path), files, validate, as_columns)
 
 
 def _folder_files(folder: Path) -> dict[str, bytes]:
@@ -233,7 +248,12 @@ def _check_name(name: str) -> None:
         raise PackageRejected(f"It holds a file a Pledge package never has: {name!r}.")
 
 
-def checked(source: str, files: dict[str, bytes], validate: bool = True) -> LoadedPackage:
+def checked(
+    source: str,
+    files: dict[str, bytes],
+    validate: bool = True,
+    as_columns: frozenset[str] = frozenset(),
+) -> LoadedPackage:
     """The files of one package checked and read into tables."""
     for member in MEMBERS:
         if member not in files:
@@ -274,15 +294,22 @@ def checked(source: str, files: dict[str, bytes], validate: bool = True) -> Load
     problems, tables = checked_tables(files) if validate else ([], None)
     if problems:
         raise PackageRejected("It does not match its own description: " + problems[0])
-    rows = _rows(package, files, tables)
-    if not any(rows[name] for name in CONTENT):
+    columns: dict[str, dict[str, Sequence[str]]] = {}
+    if tables is not None:
+        for name in as_columns & set(tables):
+            header = [f["name"] for f in tables[name].schema["fields"]]
+            columns[name] = dict(
+                zip(header, (_unguarded(c) for c in tables[name].cells), strict=True)
+            )
+    rows = _rows(package, files, tables, skip=set(columns))
+    if not any(rows[name] or any(columns.get(name, {}).values()) for name in CONTENT):
         raise PackageRejected(
             f"It holds no forms, interviews, quotes or goals for {about['site_code']} "
             f"{about['cycle']}: nothing to combine. Ask the hospital whether it exported the "
             "right cycle."
         )
     fingerprint = hashlib.sha256(files["manifest.json"]).hexdigest()
-    return LoadedPackage(source, package, manifest, rows, fingerprint)
+    return LoadedPackage(source, package, manifest, rows, fingerprint, columns)
 
 
 def _not_newer(version: int, app_version: object) -> None:
@@ -340,7 +367,10 @@ def _known_tables(package: dict[str, Any], known: tuple[str, ...]) -> None:
 
 
 def _rows(
-    package: dict[str, Any], files: dict[str, bytes], tables: dict[str, CheckedTable] | None
+    package: dict[str, Any],
+    files: dict[str, bytes],
+    tables: dict[str, CheckedTable] | None,
+    skip: set[str],
 ) -> dict[str, list[dict[str, str]]]:
     """Each table's rows by column name, the spreadsheet guard undone."""
     from pledge_desktop.exchange.table_check import read_rows
@@ -348,6 +378,9 @@ def _rows(
     rows: dict[str, list[dict[str, str]]] = {}
     for resource in package["resources"]:
         name = resource["name"]
+        if name in skip:
+            rows[name] = []
+            continue
         if tables is not None and name in tables and tables[name].cells:
             header = [f["name"] for f in resource["schema"]["fields"]]
             columns = [_unguarded(column) for column in tables[name].cells]

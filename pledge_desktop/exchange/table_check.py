@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -96,8 +96,10 @@ def _constant(reader: Callable[[str], Any], value: Any) -> Any:
     if isinstance(value, (int, Decimal, date)):
         return value
     if isinstance(value, float):
-        return Decimal(str(value)) if reader is _read_number else (
-            int(value) if value.is_integer() else None
+        return (
+            Decimal(str(value))
+            if reader is _read_number
+            else (int(value) if value.is_integer() else None)
         )
     return None
 
@@ -153,18 +155,35 @@ def _compile(spec: Any, schema_missing: frozenset[str]) -> _Column:
         elif name == "unique":
             column.unique = bool(value)
         elif name == "pattern":
-            pattern = re.compile(f"^{value}$")
-            column.rules.append((name, lambda v, p=pattern: p.match(v) is not None))
+            column.rules.append((name, _pattern(re.compile(f"^{value}$"))))
         elif name == "enum":
-            allowed = [_constant(reader, item) for item in value]
-            column.rules.append((name, lambda v, a=allowed: v in a))
-        elif name == "minLength":
-            column.rules.append((name, lambda v, n=value: len(v) >= n))
-        elif name == "maxLength":
-            column.rules.append((name, lambda v, n=value: len(v) <= n))
+            column.rules.append((name, _enum([_constant(reader, item) for item in value])))
+        elif name in ("minLength", "maxLength"):
+            column.rules.append((name, _length(name, value)))
         else:
             column.rules.append((name, _bound(name, _constant(reader, value))))
     return column
+
+
+def _pattern(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        return pattern.match(value) is not None  # "^…$" and match(): as frictionless does
+
+    return check
+
+
+def _enum(allowed: list[Any]) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        return value in allowed
+
+    return check
+
+
+def _length(name: str, limit: int) -> Callable[[Any], bool]:
+    def check(value: Any) -> bool:
+        return len(value) >= limit if name == "minLength" else len(value) <= limit
+
+    return check
 
 
 def _bound(name: str, limit: Any) -> Callable[[Any], bool]:
@@ -197,9 +216,6 @@ class CheckedTable:
     rows: int
     cells: list[tuple[str, ...]] = field(default_factory=list)  # each column's cells as read
 
-    def keys(self, fields: list[str]) -> Iterable[tuple[Any, ...]]:
-        return zip(*(self.values[f] for f in fields), strict=True)
-
 
 def read_rows(csv_bytes: bytes) -> list[list[str]]:
     """The CSV's rows (header first); UnicodeDecodeError or csv.Error when it cannot be read."""
@@ -221,7 +237,9 @@ def check_table(name: str, schema: dict[str, Any], csv_bytes: bytes) -> CheckedT
     try:
         rows = read_rows(csv_bytes)
     except UnicodeDecodeError:
-        return CheckedTable(name, schema, [Problem(name, "encoding-error", "not UTF-8 text")], {}, 0)
+        return CheckedTable(
+            name, schema, [Problem(name, "encoding-error", "not UTF-8 text")], {}, 0
+        )
     except csv.Error as error:
         return CheckedTable(name, schema, [Problem(name, "source-error", str(error))], {}, 0)
     names = [c.name for c in columns]
@@ -237,10 +255,12 @@ def check_table(name: str, schema: dict[str, Any], csv_bytes: bytes) -> CheckedT
     uneven = [n for n, row in enumerate(body, start=2) if len(row) != width]
     if uneven:
         problems.append(
-            Problem(name, "row-length", "a row has too many or too few cells", tuple(uneven[:SHOWN]))
+            Problem(
+                name, "row-length", "a row has too many or too few cells", tuple(uneven[:SHOWN])
+            )
         )
         body = [row[:width] + [""] * (width - len(row)) for row in body]
-    cells = list(zip(*body, strict=True)) if body else [() for _ in columns]
+    cells: list[tuple[str, ...]] = list(zip(*body, strict=True)) if body else [() for _ in columns]
     values: dict[str, list[Any]] = {}
     for column, column_cells in zip(columns, cells, strict=True):
         judged = {cell: column.value(cell) for cell in set(column_cells)}
@@ -257,15 +277,18 @@ def check_table(name: str, schema: dict[str, Any], csv_bytes: bytes) -> CheckedT
                     tuple(where[:SHOWN]),
                 )
             )
-        if column.kind == "string" and not bad:
-            missing = column.missing
-            column_values = [None if c in missing else c for c in column_cells]
+        read: dict[str, Any] = {
+            cell: (None if kind else value) for cell, (value, kind) in judged.items()
+        }
+        column_values: list[Any]
+        if column.kind == "string" and all(read[cell] == cell for cell in read):
+            column_values = list(column_cells)  # nothing missing: the values are the cells
         else:
-            column_values = [judged[c][0] if not judged[c][1] else None for c in column_cells]
+            column_values = list(map(read.__getitem__, column_cells))
         values[column.name] = column_values
 
         if column.unique:
-            _duplicates(name, f"column {column.name}", column_values, problems, skip_none=True)
+            _duplicates(name, f"column {column.name}", column_values, problems)
     blank = list(range(len(body))) if columns else []
     for column, column_cells in zip(columns, cells, strict=True):  # rows of missing values only
         if not blank:
@@ -278,36 +301,41 @@ def check_table(name: str, schema: dict[str, Any], csv_bytes: bytes) -> CheckedT
     key = schema.get("primaryKey", [])
     key = [key] if isinstance(key, str) else key
     if key and set(key) <= set(values):
-        tuples = list(zip(*(values[k] for k in key), strict=True))
-        empty = [n for n, t in enumerate(tuples, start=2) if all(v is None for v in t)]
+        keys = key_column(values, key)
+        empty = [n for n, k in enumerate(keys, start=2) if k is None]
         if empty:
             problems.append(Problem(name, "primary-key", "a row has no key", tuple(empty[:SHOWN])))
-        _duplicates(name, "the key " + "+".join(key), tuples, problems, skip_none=False)
+        _duplicates(name, "the key " + "+".join(key), keys, problems, "primary-key")
     return CheckedTable(name, schema, problems, values, len(body), cells)
 
 
+def key_column(values: Mapping[str, list[Any]], fields: list[str]) -> list[Any]:
+    """Each row's key: the value (one field) or the tuple of values; None when all are
+    missing."""
+    if len(fields) == 1:
+        return values[fields[0]]
+    width = len(fields)
+    return [
+        None if t.count(None) == width else t
+        for t in zip(*(values[f] for f in fields), strict=True)
+    ]
+
+
 def _duplicates(
-    table: str, what: str, column: list[Any], problems: list[Problem], skip_none: bool
+    table: str, what: str, column: list[Any], problems: list[Problem], kind: str = "unique-error"
 ) -> None:
-    kept = [v for v in column if not (v is None or (not skip_none and _all_none(v)))]
+    kept = [v for v in column if v is not None]
     if len(set(kept)) == len(kept):
         return
     seen: set[Any] = set()
     again: list[int] = []
     for number, value in enumerate(column, start=2):
-        if value is None or (not skip_none and _all_none(value)):
+        if value is None:
             continue
         if value in seen:
             again.append(number)
         seen.add(value)
-    problems.append(
-        Problem(table, "unique-error" if skip_none else "primary-key",
-                f"{what} is repeated", tuple(again[:SHOWN]))
-    )
-
-
-def _all_none(value: Any) -> bool:
-    return isinstance(value, tuple) and all(v is None for v in value)
+    problems.append(Problem(table, kind, f"{what} is repeated", tuple(again[:SHOWN])))
 
 
 # --- a package: every table, then the foreign keys between them ------------------------------
@@ -353,10 +381,11 @@ def foreign_key_problems(
             raise UnsupportedSchema("a foreign key this checker does not read") from error
         if not set(fields) <= set(checked.values) or not set(source_fields) <= set(source.values):
             continue  # the header is already wrong
-        known = {k for k in source.keys(source_fields) if not _all_none(k)}
+        known = set(key_column(source.values, source_fields))
         orphans = [
-            n for n, k in enumerate(checked.keys(fields), start=2)
-            if not _all_none(k) and k not in known
+            n
+            for n, k in enumerate(key_column(checked.values, fields), start=2)
+            if k is not None and k not in known
         ]
         if orphans:
             problems.append(

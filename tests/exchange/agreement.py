@@ -14,11 +14,17 @@ from pledge_desktop.exchange.package_format import MISSING
 
 QUESTIONS = {
     "fields": [
-        {"name": "question_code", "type": "string",
-         "constraints": {"required": True, "unique": True, "pattern": "[a-z_]+"}},
+        {
+            "name": "question_code",
+            "type": "string",
+            "constraints": {"required": True, "unique": True, "pattern": "[a-z_]+"},
+        },
         {"name": "number", "type": "integer", "constraints": {"required": True, "minimum": 1}},
-        {"name": "type", "type": "string",
-         "constraints": {"required": True, "enum": ["single_choice", "number"]}},
+        {
+            "name": "type",
+            "type": "string",
+            "constraints": {"required": True, "enum": ["single_choice", "number"]},
+        },
     ],
     "missingValues": list(MISSING),
     "primaryKey": ["question_code"],
@@ -32,16 +38,24 @@ OPTIONS = {
     "missingValues": list(MISSING),
     "primaryKey": ["question_code", "code"],
     "foreignKeys": [
-        {"fields": ["question_code"],
-         "reference": {"resource": "questions", "fields": ["question_code"]}}
+        {
+            "fields": ["question_code"],
+            "reference": {"resource": "questions", "fields": ["question_code"]},
+        }
     ],
 }
 RESPONSES = {
     "fields": [
-        {"name": "response_id", "type": "string",
-         "constraints": {"required": True, "unique": True, "pattern": "[0-9a-f]{4}"}},
-        {"name": "status", "type": "string",
-         "constraints": {"required": True, "enum": ["entered", "verified"]}},
+        {
+            "name": "response_id",
+            "type": "string",
+            "constraints": {"required": True, "unique": True, "pattern": "[0-9a-f]{4}"},
+        },
+        {
+            "name": "status",
+            "type": "string",
+            "constraints": {"required": True, "enum": ["entered", "verified"]},
+        },
         {"name": "age", "type": "integer", "constraints": {"enum": [1, 2, 3]}},
         {"name": "weight", "type": "number"},
         {"name": "ticked", "type": "string", "constraints": {"pattern": r"\d+(;\d+)*"}},
@@ -79,8 +93,14 @@ def good_files() -> dict[str, bytes]:
 
 def resources() -> list[dict[str, Any]]:
     return [
-        {"name": name, "path": f"data/{name}.csv", "profile": "tabular-data-resource",
-         "format": "csv", "encoding": "utf-8", "schema": schema}
+        {
+            "name": name,
+            "path": f"data/{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
         for name, schema in SCHEMAS.items()
     ]
 

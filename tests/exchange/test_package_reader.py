@@ -304,3 +304,24 @@ def test_read_one_never_raises(good, tmp_path, data) -> None:
     assert isinstance(found, (LoadedPackage, Rejection))
     if isinstance(found, Rejection):
         assert found.reason and "Traceback" not in found.reason
+
+
+def test_the_streaming_core_counts_and_writes_every_form(good, tmp_path) -> None:
+    from collections import Counter
+
+    from pledge_desktop.exchange.merge_stream import read_all, union_header, write_table
+
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    (sent / "a.zip").write_bytes(good)
+    (sent / "again.zip").write_bytes(good)
+    (sent / "broken.zip").write_bytes(good[:500])
+    (tmp_path / "nothing").mkdir()
+    result = read_all([sent, tmp_path / "nothing"], tmp_path / "scratch")
+    assert result.forms == 60 and len(result.duplicates) == 1
+    assert sorted(Path(r.path).name for r in result.rejected) == ["broken.zip", "nothing"]
+    out = tmp_path / "responses.csv"
+    header = union_header("responses", result.pledges)
+    assert write_table(out, "responses", header, result.pledges) == 60
+    rows = read_package(sent / "a.zip").tables["responses"]
+    assert result.national["bcn_named"]["code:1"] == Counter(r["bcn_named"] for r in rows)["1"]

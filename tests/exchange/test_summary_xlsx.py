@@ -13,11 +13,14 @@ from pledge_desktop.exchange.summary_xlsx import SiteCounts, write_summary_xlsx
 
 def test_no_cell_becomes_a_formula(tmp_path: Path) -> None:
     question = Question(
-        "=cmd", "=HYPERLINK(\"http://x.example\")", AnswerType.SINGLE,
+        "=cmd",
+        '=HYPERLINK("http://x.example")',
+        AnswerType.SINGLE,
         (Option(1, "@SUM(A1)"), Option(2, "+44 phone")),
     )
-    counts = QuestionCounts(1, question, 10, 0, 0, 0, ((question.options[0], 6),
-                                                       (question.options[1], 4)))
+    counts = QuestionCounts(
+        1, question, 10, 0, 0, 0, ((question.options[0], 6), (question.options[1], 4))
+    )
     site = "=RZZ01 -2026"
     path = tmp_path / "summary.xlsx"
     write_summary_xlsx(

@@ -20,24 +20,63 @@ from tests.exchange.agreement import (
 )
 
 TRICKY = [
-    "", "blank", "suppressed", "withheld", "7", "01", " 1", "+2", "1.0", "1e3", "NaN", "-0",
-    "x", "00a1", "00A1", "00a4 ", "2026-1", "2026-01\n", "2026-13-01", "2026-02-30", "1;;2",
-    "1;2;", "١", "1_0", "verified", "Entered", "age", "weight", "zz", "0", "-1", "=1+1",
-    '"', "a,b", "é", "\t", "single_choice", "number", "Infinity",
+    "",
+    "blank",
+    "suppressed",
+    "withheld",
+    "7",
+    "01",
+    " 1",
+    "+2",
+    "1.0",
+    "1e3",
+    "NaN",
+    "-0",
+    "x",
+    "00a1",
+    "00A1",
+    "00a4 ",
+    "2026-1",
+    "2026-01\n",
+    "2026-13-01",
+    "2026-02-30",
+    "1;;2",
+    "1;2;",
+    "١",
+    "1_0",
+    "verified",
+    "Entered",
+    "age",
+    "weight",
+    "zz",
+    "0",
+    "-1",
+    "=1+1",
+    '"',
+    "a,b",
+    "é",
+    "\t",
+    "single_choice",
+    "number",
+    "Infinity",
 ]
 
 
 @st.composite
 def damaged(draw: st.DrawFn) -> dict[str, list[list[str]]]:
-    tables = {name: [[f["name"] for f in SCHEMAS[name]["fields"]], *[list(r) for r in rows]]
-              for name, rows in GOOD.items()}
+    tables = {
+        name: [[f["name"] for f in SCHEMAS[name]["fields"]], *[list(r) for r in rows]]
+        for name, rows in GOOD.items()
+    }
     for _ in range(draw(st.integers(1, 3))):
         name = draw(st.sampled_from(sorted(tables)))
         rows = tables[name]
         where = draw(st.integers(0, len(rows) - 1))
-        action = draw(st.sampled_from(
-            ["cell", "cell", "cell", "drop", "add", "copy", "blank", "delete", "header"]
-        ))
+        action = draw(
+            st.sampled_from(
+                ["cell", "cell", "cell", "drop", "add", "copy", "blank", "delete", "header"]
+            )
+        )
         row = rows[where]
         if action == "cell" and row:
             column = draw(st.integers(0, len(row) - 1))
@@ -97,12 +136,13 @@ def test_each_kind_of_problem_is_named() -> None:
     assert kinds(good) == set()
     assert kinds(good.replace(",1,61.5", ",x,61.5")) == {"type-error"}
     assert kinds(good.replace(",1,61.5", ",7,61.5")) == {"constraint-error"}
-    assert kinds(good.replace("00a1,entered", "blank,entered")) == {"constraint-error", "primary-key"}
+    assert kinds(good.replace("00a1,entered", "blank,entered")) == {
+        "constraint-error",
+        "primary-key",
+    }
     assert kinds(good + good) == {"unique-error", "primary-key"}
     assert kinds(good.replace(",12\n", ",12,extra\n")) == {"row-length"}
-    assert "header" in {
-        p.kind for p in validate_table_rows(RESPONSES, ("a,b\n" + good).encode())
-    }
+    assert "header" in {p.kind for p in validate_table_rows(RESPONSES, ("a,b\n" + good).encode())}
     orphan = "question_code,code,label\nsex,1,Woman\n"
     questions = csv_text([[f["name"] for f in QUESTIONS["fields"]], *GOOD["questions"]])
     found = validate_table_rows(
