@@ -45,6 +45,7 @@ class Pledge:
     counts: dict[str, Counter[str]]  # question code → token → forms (as merge's _tokens)
     spool: dict[str, Path]  # table → scratch CSV of its rows, header first
     headers: dict[str, list[str]]
+    rows: dict[str, int] = field(default_factory=dict)  # table → rows spooled
 
     @property
     def key(self) -> tuple[str, str]:
@@ -89,7 +90,7 @@ def count_columns(columns: dict[str, Any], kinds: dict[str, str]) -> dict[str, C
     return counts
 
 
-def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[str]]:
+def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[str], int]:
     """The table's rows with site_code and cycle in front, guarded again for spreadsheets."""
     site = [safe_cell(package.about.get(k, "")) for k in SITE]
     path = folder / f"{name}.csv"
@@ -107,8 +108,9 @@ def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([*SITE, *header])
-        writer.writerows([*site, *row] for row in zip(*guarded, strict=True))
-    return path, [*SITE, *header]
+        rows = [[*site, *row] for row in zip(*guarded, strict=True)]
+        writer.writerows(rows)
+    return path, [*SITE, *header], len(rows)
 
 
 def _guarded(column: Any) -> Any:
@@ -138,10 +140,11 @@ def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> 
         kinds = {q["question_code"]: q["type"] for q in package.tables["questions"]}
         spool: dict[str, Path] = {}
         headers: dict[str, list[str]] = {}
+        counted: dict[str, int] = {}
         for name in (*package.tables, *package.columns):
             if name in ("site", "questions", "options") or name in spool:
                 continue
-            spool[name], headers[name] = _spool(folder, name, package)
+            spool[name], headers[name], counted[name] = _spool(folder, name, package)
         pledge = Pledge(
             str(path),
             package.about,
@@ -152,6 +155,7 @@ def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> 
             count_columns(package.columns.get("responses", {}), kinds),
             spool,
             headers,
+            counted,
         )
         del package  # the forms are on disk now
         earlier = kept.get(pledge.key)
@@ -184,13 +188,13 @@ def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) 
             if spool is None:
                 continue
             with spool.open(encoding="utf-8", newline="") as source:
-                reader = csv.reader(source)
-                theirs = next(reader, [])
-                if theirs == header:
-                    for row in reader:
-                        writer.writerow(row)
-                        written += 1
+                theirs = next(csv.reader([source.readline()]), [])  # names hold no newline
+                if theirs == header:  # the same columns: the rows are copied as they are
+                    target.flush()
+                    shutil.copyfileobj(source, target, 1024 * 1024)
+                    written += pledge.rows.get(name, 0)
                     continue
+                reader = csv.reader(source)
                 where = {column: i for i, column in enumerate(theirs)}
                 picks = [where.get(column) for column in header]
                 for row in reader:

@@ -323,5 +323,9 @@ def test_the_streaming_core_counts_and_writes_every_form(good, tmp_path) -> None
     out = tmp_path / "responses.csv"
     header = union_header("responses", result.pledges)
     assert write_table(out, "responses", header, result.pledges) == 60
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as written:
+        assert len(list(csv.reader(written))) == 61  # the header and every form once
     rows = read_package(sent / "a.zip").tables["responses"]
     assert result.national["bcn_named"]["code:1"] == Counter(r["bcn_named"] for r in rows)["1"]
