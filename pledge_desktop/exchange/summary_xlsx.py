@@ -4,8 +4,10 @@ threshold are shown as "fewer than N" and no percentage is given on a small base
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pledge_desktop.domain.results import CycleResults, QuestionCounts, SmallNumbers
 from pledge_desktop.exchange.cells import safe_cell
@@ -15,6 +17,20 @@ from pledge_desktop.exchange.cells import safe_cell
 class SiteCounts:
     forms: int
     questions: dict[str, QuestionCounts]
+
+
+def guarded(row: Iterable[object]) -> list[object]:
+    """Every text cell through the spreadsheet guard (headers too: a site code or cycle label
+    starting with = must not become a formula); numbers stay numbers."""
+    return [safe_cell(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+class _GuardedSheet:
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+
+    def append(self, row: Iterable[object]) -> None:
+        self._sheet.append(guarded(row))
 
 
 def write_summary_xlsx(
@@ -28,16 +44,16 @@ def write_summary_xlsx(
 
     small = SmallNumbers(small_number)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Headlines")
+    sheet = _GuardedSheet(book.create_sheet("Headlines"))
     sheet.append(["Service Pledge national summary"])
     for label, value in headline:
-        sheet.append([safe_cell(label), value])
+        sheet.append([label, value])
     sheet.append([])
     sheet.append(["Surveys by hospital and cycle"])
     for site, site_counts in per_site.items():
-        sheet.append([safe_cell(site), site_counts.forms])
+        sheet.append([site, site_counts.forms])
 
-    questions = book.create_sheet("Questions")
+    questions = _GuardedSheet(book.create_sheet("Questions"))
     sites = list(per_site)
     header = [
         "No.",
@@ -58,8 +74,8 @@ def write_summary_xlsx(
             row: list[object] = [
                 counts.number,
                 counts.question.code,
-                safe_cell(counts.question.text),
-                safe_cell(option.label),
+                counts.question.text,
+                option.label,
                 counts.answered,
                 count,
                 round(counts.per_cent(count), 1) if counts.answered else None,

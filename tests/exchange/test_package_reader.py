@@ -82,7 +82,7 @@ def test_a_truncated_file_is_refused(good, tmp_path) -> None:
 
 
 def test_a_huge_file_is_refused(tmp_path, monkeypatch) -> None:
-    import pledge_desktop.exchange.package_io as io_module
+    import pledge_desktop.exchange.package_read as io_module
 
     monkeypatch.setattr(io_module, "MAX_FILE", 1000)
     path = tmp_path / "huge.zip"
@@ -173,3 +173,159 @@ def test_random_bytes_are_rejected_in_words(tmp_path, blob) -> None:
     path.write_bytes(blob)
     with pytest.raises(PackageRejected):
         read_package(path)
+
+
+# --- every failure inside one package is that package's plain rejection --------------------
+def recomputed(files: dict[str, bytes]) -> dict[str, bytes]:
+    manifest = json.loads(files["manifest.json"])
+    manifest["files"] = {
+        n: hashlib.sha256(d).hexdigest() for n, d in files.items() if n != "manifest.json"
+    }
+    return {**files, "manifest.json": json.dumps(manifest).encode()}
+
+
+def with_descriptor(files: dict[str, bytes], change) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+    descriptor = json.loads(files["datapackage.json"])
+    change(descriptor)
+    return recomputed({**files, "datapackage.json": json.dumps(descriptor).encode()})
+
+
+def refused_by_read_one(path: Path, words: str) -> None:
+    from pledge_desktop.exchange.package_io import Rejection, read_one
+
+    found = read_one(path)
+    assert isinstance(found, Rejection) and words.lower() in found.reason.lower(), found
+
+
+def test_a_damaged_deflate_stream_is_a_rejection_not_a_crash(good, tmp_path) -> None:
+    """pyzipper raises its own BadZipFile (a bad CRC), which is not zipfile's."""
+    path = rezip(tmp_path / "crc.zip", members(good))
+    blob = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("data/responses.csv")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 40
+    blob[start] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    refused_by_read_one(path, "could not be read")
+
+
+def test_a_member_larger_than_it_claims_is_refused(good, tmp_path) -> None:
+    path = rezip(tmp_path / "liar.zip", members(good))
+    blob = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("data/responses.csv")
+    claimed = info.file_size // 4
+    local = info.header_offset + 22  # uncompressed size in the local header
+    blob[local : local + 4] = claimed.to_bytes(4, "little")
+    central = bytes(blob).rfind(b"data/responses.csv")  # the name in the central directory
+    assert central > info.header_offset + 30
+    at = central - 46 + 24  # uncompressed size in the central directory entry
+    blob[at : at + 4] = claimed.to_bytes(4, "little")
+    path.write_bytes(bytes(blob))
+    from pledge_desktop.exchange.package_io import Rejection, read_one
+
+    assert isinstance(read_one(path), Rejection)
+
+
+def test_a_package_without_its_goals_table_is_refused(good, tmp_path) -> None:
+    files = {n: d for n, d in members(good).items() if n != "data/goals.csv"}
+    files = with_descriptor(
+        files, lambda d: d.update(resources=[r for r in d["resources"] if r["name"] != "goals"])
+    )
+    rejected(rezip(tmp_path / "nogoals.zip", files), tmp_path, "no goals table")
+
+
+def test_a_pledge_that_is_not_an_object_is_refused(good, tmp_path) -> None:
+    files = with_descriptor(members(good), lambda d: d.update(pledge=["RZZ01", "2026"]))
+    rejected(rezip(tmp_path / "list.zip", files), tmp_path, "which hospital")
+
+
+def test_an_extra_table_in_a_recomputed_manifest_is_refused(good, tmp_path) -> None:
+    files = {**members(good), "data/extra.csv": b"a\n1\n"}
+    files = with_descriptor(
+        files,
+        lambda d: d["resources"].append(
+            {"name": "extra", "path": "data/extra.csv", "schema": {"fields": [{"name": "a"}]}}
+        ),
+    )
+    rejected(rezip(tmp_path / "extra-table.zip", files), tmp_path, "never has")
+
+
+def test_a_datapackage_claiming_a_newer_format_is_refused(good, tmp_path) -> None:
+    files = with_descriptor(members(good), lambda d: d["pledge"].update(format_version=7))
+    rejected(rezip(tmp_path / "newer-inside.zip", files), tmp_path, "newer version")
+
+
+def test_datapackage_and_manifest_must_agree(good, tmp_path) -> None:
+    files = with_descriptor(members(good), lambda d: d["pledge"].update(app_version="0.0.1"))
+    rejected(rezip(tmp_path / "disagree.zip", files), tmp_path, "disagree")
+
+
+def test_an_empty_package_is_named(good, tmp_path) -> None:
+    files = members(good)
+    for name in ("responses", "interviews", "interview_themes", "quotes", "goals", "goal_updates"):
+        files[f"data/{name}.csv"] = files[f"data/{name}.csv"].split(b"\n", 1)[0] + b"\n"
+    rejected(rezip(tmp_path / "empty.zip", recomputed(files)), tmp_path, "holds no forms")
+
+
+def test_a_folder_without_a_package_is_named(tmp_path) -> None:
+    from pledge_desktop.exchange.package_io import find_packages
+
+    (tmp_path / "nothing").mkdir()
+    (tmp_path / "nothing" / "notes.txt").write_text("hello")
+    found, empty = find_packages([tmp_path / "nothing"])
+    assert found == [] and "holds no data package" in empty[0].reason
+
+
+def test_the_fast_check_and_frictionless_agree_on_the_real_package(good) -> None:
+    from pledge_desktop.exchange.package_io import frictionless_problems, validation_problems
+
+    files = members(good)
+    assert validation_problems(files) == [] == frictionless_problems(files)
+    lines = files["data/responses.csv"].decode().splitlines()
+    lines.append(lines[1])  # the same form twice
+    files["data/responses.csv"] = ("\n".join(lines) + "\n").encode()
+    assert validation_problems(files) and frictionless_problems(files)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_read_one_never_raises(good, tmp_path, data) -> None:
+    from pledge_desktop.exchange.package_io import LoadedPackage, Rejection, read_one
+
+    blob = bytearray(good)
+    for _ in range(data.draw(st.integers(1, 6))):
+        blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.integers(0, 255))
+    path = tmp_path / "fuzzed.zip"
+    path.write_bytes(bytes(blob))
+    found = read_one(path)
+    assert isinstance(found, (LoadedPackage, Rejection))
+    if isinstance(found, Rejection):
+        assert found.reason and "Traceback" not in found.reason
+
+
+def test_the_streaming_core_counts_and_writes_every_form(good, tmp_path) -> None:
+    from collections import Counter
+
+    from pledge_desktop.exchange.merge_stream import read_all, union_header, write_table
+
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    (sent / "a.zip").write_bytes(good)
+    (sent / "again.zip").write_bytes(good)
+    (sent / "broken.zip").write_bytes(good[:500])
+    (tmp_path / "nothing").mkdir()
+    result = read_all([sent, tmp_path / "nothing"], tmp_path / "scratch")
+    assert result.forms == 60 and len(result.duplicates) == 1
+    assert sorted(Path(r.path).name for r in result.rejected) == ["broken.zip", "nothing"]
+    out = tmp_path / "responses.csv"
+    header = union_header("responses", result.pledges)
+    assert write_table(out, "responses", header, result.pledges) == 60
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as written:
+        assert len(list(csv.reader(written))) == 61  # the header and every form once
+    rows = read_package(sent / "a.zip").tables["responses"]
+    assert result.national["bcn_named"]["code:1"] == Counter(r["bcn_named"] for r in rows)["1"]

@@ -1,0 +1,217 @@
+"""The core of a large merge, package by package: each package is read and checked, its
+answers counted column by column (a handful of distinct codes per question, however many
+forms), and its rows spooled to a scratch file; nothing of a package is kept in memory once it
+is counted. At the end the kept packages' spools are written into the merged CSV files, one
+after another, under the union of every package's columns.
+
+Memory holds the counts and each package's codebook, not the forms: 300,000 forms merge in the
+memory one package needs. Which of two exports of the same hospital and cycle is kept, and a
+package sent twice, are decided as the packages are read (the spools of the losers are
+deleted)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pledge_desktop.exchange.cells import safe_cell
+from pledge_desktop.exchange.package_read import (
+    LoadedPackage,
+    Rejection,
+    find_packages,
+    read_one,
+)
+
+MISSING_TOKENS = ("", "blank", "unreadable", "skipped", "suppressed", "withheld")
+SITE = ("site_code", "cycle")
+
+
+@dataclass
+class Pledge:
+    """What is kept of one accepted package: small, whatever its size."""
+
+    source: str
+    about: dict[str, Any]
+    fingerprint: str
+    forms: int
+    questions: list[dict[str, str]]
+    options: list[dict[str, str]]
+    counts: dict[str, Counter[str]]  # question code → token → forms (as merge's _tokens)
+    spool: dict[str, Path]  # table → scratch CSV of its rows, header first
+    headers: dict[str, list[str]]
+    rows: dict[str, int] = field(default_factory=dict)  # table → rows spooled
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (str(self.about.get("site_code", "")), str(self.about.get("cycle", "")))
+
+    @property
+    def label(self) -> str:
+        return f"{self.key[0]} {self.key[1]}"
+
+
+@dataclass
+class StreamResult:
+    pledges: list[Pledge] = field(default_factory=list)  # kept, sorted by site and cycle
+    rejected: list[Rejection] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    national: dict[str, Counter[str]] = field(default_factory=dict)
+
+    @property
+    def forms(self) -> int:
+        return sum(p.forms for p in self.pledges)
+
+
+def tokens(value: str, kind: str) -> list[str]:
+    """What one answer adds to the counts (the merge's own rule, restated for columns)."""
+    if value in MISSING_TOKENS:
+        return [value or "none"]
+    if kind == "multiple_choice":
+        return ["answered", *[f"code:{c}" for c in value.split(";") if c]]
+    if kind in ("single_choice", "agreement_scale", "yes_no_na"):
+        return ["answered", f"code:{value}"]
+    return ["answered", "comment"]
+
+
+def count_columns(columns: dict[str, Any], kinds: dict[str, str]) -> dict[str, Counter[str]]:
+    counts: dict[str, Counter[str]] = {}
+    for code, kind in kinds.items():
+        counted: Counter[str] = Counter()
+        for value, n in Counter(columns.get(code, ())).items():
+            for token in tokens(value, kind):
+                counted[token] += n
+        counts[code] = counted
+    return counts
+
+
+def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[str], int]:
+    """The table's rows with site_code and cycle in front, guarded again for spreadsheets."""
+    site = [safe_cell(package.about.get(k, "")) for k in SITE]
+    path = folder / f"{name}.csv"
+    schema = next(r["schema"] for r in package.descriptor["resources"] if r["name"] == name)
+    header = [f["name"] for f in schema["fields"]]
+    text = {f["name"] for f in schema["fields"] if f.get("type", "string") == "string"}
+    if name in package.columns:
+        columns = [package.columns[name][c] for c in header]
+    else:
+        rows_as_dicts = package.tables.get(name, [])
+        columns = [[row[c] for row in rows_as_dicts] for c in header]
+    guarded = [  # text guarded again for spreadsheets, only where it would run as a formula
+        _guarded(column) if c in text else column for c, column in zip(header, columns, strict=True)
+    ]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([*SITE, *header])
+        rows = [[*site, *row] for row in zip(*guarded, strict=True)]
+        writer.writerows(rows)
+    return path, [*SITE, *header], len(rows)
+
+
+def _guarded(column: Any) -> Any:
+    risky = {cell for cell in set(column) if safe_cell(cell) != cell}
+    if not risky:
+        return column
+    return [safe_cell(cell) if cell in risky else cell for cell in column]
+
+
+def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> StreamResult:
+    """Every package read once, counted and spooled under `scratch`; rejected ones named."""
+    paths, empty = find_packages(inputs)
+    result = StreamResult(rejected=list(empty))
+    kept: dict[tuple[str, str], Pledge] = {}
+    seen: dict[str, str] = {}
+    for number, path in enumerate(paths):
+        package = read_one(path, password, as_columns=("responses",))
+        if isinstance(package, Rejection):
+            result.rejected.append(package)
+            continue
+        if package.fingerprint in seen:
+            result.duplicates.append(f"{path} is the same package as {seen[package.fingerprint]}")
+            continue
+        seen[package.fingerprint] = str(path)
+        folder = scratch / f"{number:05d}"
+        folder.mkdir(parents=True)
+        kinds = {q["question_code"]: q["type"] for q in package.tables["questions"]}
+        spool: dict[str, Path] = {}
+        headers: dict[str, list[str]] = {}
+        counted: dict[str, int] = {}
+        for name in (*package.tables, *package.columns):
+            if name in ("site", "questions", "options") or name in spool:
+                continue
+            spool[name], headers[name], counted[name] = _spool(folder, name, package)
+        pledge = Pledge(
+            str(path),
+            package.about,
+            package.fingerprint,
+            package.count("responses"),
+            package.tables["questions"],
+            package.tables["options"],
+            count_columns(package.columns.get("responses", {}), kinds),
+            spool,
+            headers,
+            counted,
+        )
+        del package  # the forms are on disk now
+        earlier = kept.get(pledge.key)
+        if earlier is not None:
+            newer = str(pledge.about.get("exported_at", "")) >= str(
+                earlier.about.get("exported_at", "")
+            )
+            older, pledge = (earlier, pledge) if newer else (pledge, earlier)
+            result.duplicates.append(
+                f"{older.source}: an earlier export of {older.label}, replaced by {pledge.source}"
+            )
+            shutil.rmtree(next(iter(older.spool.values())).parent, ignore_errors=True)
+        kept[pledge.key] = pledge
+    result.pledges = [kept[key] for key in sorted(kept)]
+    for pledge in result.pledges:
+        for code, counted in pledge.counts.items():
+            result.national.setdefault(code, Counter()).update(counted)
+    return result
+
+
+def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) -> int:
+    """The merged CSV of one table: each package's spool in turn, its columns placed under
+    `header` (a column a package lacks is left empty). Returns the rows written."""
+    written = 0
+    with out.open("w", encoding="utf-8", newline="") as target:
+        writer = csv.writer(target, lineterminator="\n")
+        writer.writerow(header)
+        for pledge in pledges:
+            spool = pledge.spool.get(name)
+            if spool is None:
+                continue
+            with spool.open(encoding="utf-8", newline="") as source:
+                theirs = next(csv.reader([source.readline()]), [])  # names hold no newline
+                if theirs == header:  # the same columns: the rows are copied as they are
+                    target.flush()
+                    shutil.copyfileobj(source, target, 1024 * 1024)
+                    written += pledge.rows.get(name, 0)
+                    continue
+                reader = csv.reader(source)
+                where = {column: i for i, column in enumerate(theirs)}
+                picks = [where.get(column) for column in header]
+                for row in reader:
+                    writer.writerow(["" if i is None else row[i] for i in picks])
+                    written += 1
+    return written
+
+
+def union_header(name: str, pledges: list[Pledge], first: Iterable[str] = ()) -> list[str]:
+    """Every package's columns of one table, in the order first met."""
+    header: dict[str, None] = dict.fromkeys(first)
+    for pledge in pledges:
+        header.update(dict.fromkeys(pledge.headers.get(name, [])))
+    return list(header)
+
+
+def csv_text(rows: Iterable[Iterable[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
