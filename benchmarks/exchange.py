@@ -154,8 +154,8 @@ def _forms(path: Path) -> int:
 
 def _template(folder: Path) -> Path:
     from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
-    from pledge_desktop.services.demo import PRIMARY_QUESTIONNAIRE
-    from pledge_desktop.services.demo_responses import add_demo_responses
+    from pledge_desktop.services.demo.build import PRIMARY_QUESTIONNAIRE
+    from pledge_desktop.services.demo.responses import add_demo_responses
     from pledge_desktop.services.workspace import open_workspace
 
     ws = open_workspace(folder / "template")
@@ -238,7 +238,7 @@ def national_worker(kind: str, sent: Path) -> None:
         forms, pledges, rejected = result.forms, len(result.pledges), len(result.rejected)
         detail = f"reading, checking and counting {read:.1f} s"
     else:
-        from pledge_desktop.services.merge import merge_packages
+        from pledge_desktop.services.exchange.merge import merge_packages
 
         merged = merge_packages([sent], out)
         forms, pledges, rejected = merged.surveys, merged.pledges, len(merged.rejected)
