@@ -38,6 +38,13 @@ def _folder_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="work on the fictional demo data set, kept apart from real data",
     )
+    common.add_argument(
+        "--create",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="make a new, empty database if the folder has none (without it, a command that "
+        "writes refuses a folder with no database, so a mistyped folder never starts afresh)",
+    )
     return common
 
 
@@ -183,10 +190,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     demo = getattr(args, "demo", False)
-    data_dir = paths.resolve_data_dir(
-        getattr(args, "data_dir", None), demo=demo or args.command == "demo"
-    )
+    data_dir: Path | None = None
     try:
+        data_dir = paths.resolve_data_dir(
+            getattr(args, "data_dir", None), demo=demo or args.command == "demo"
+        )
         return int(args.run(args, data_dir))
     except PledgeError as error:
         print(f"pledge: {error}", file=sys.stderr)
@@ -194,12 +202,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pledge: stopped.", file=sys.stderr)
         return 130
+    except Exception as error:  # the last resort: a plain word, the details in a log file
+        from pledge_desktop.crash_log import report_crash
+
+        print(f"pledge: {report_crash(data_dir, error)}", file=sys.stderr)
+        return 2
 
 
-def _open(data_dir: Path, *, write: bool, demo: bool = False):  # type: ignore[no-untyped-def]
+def _open(  # type: ignore[no-untyped-def]
+    data_dir: Path, *, write: bool, demo: bool = False, create: bool = False
+):
+    """Read-only commands open the database read-only; a command that writes makes a new
+    database only when asked (`--create`, `pledge demo`)."""
     from pledge_desktop.services.workspace import open_workspace
 
-    return open_workspace(data_dir, write=write, demo=demo)
+    return open_workspace(data_dir, write=write, demo=demo, create=create)
+
+
+def creating(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "create", False))
 
 
 def _cycles(args: argparse.Namespace, data_dir: Path) -> int:
@@ -229,7 +250,7 @@ def _backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, data_dir: Path) -> int:
-    with _open(data_dir, write=True) as workspace:
+    with _open(data_dir, write=True, create=creating(args)) as workspace:
         safety = workspace.maintenance.restore(args.file)
     print(f"Restored {args.file}. The database as it was before is kept in {safety}")
     return 0
@@ -239,7 +260,7 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
     from pledge_desktop.db.engine import DATABASE_FILE
     from pledge_desktop.db.integrity import find_problems
 
-    problems = find_problems(data_dir / DATABASE_FILE)
+    problems = find_problems(data_dir / DATABASE_FILE, data_dir)
     if problems:
         print(f"Problems found in {data_dir}:")
         for problem in problems:
@@ -252,7 +273,7 @@ def _check(args: argparse.Namespace, data_dir: Path) -> int:
 def _demo(args: argparse.Namespace, data_dir: Path) -> int:
     from pledge_desktop.services.demo.build import demo_has_data, fill_demo, rebuild_demo
 
-    with _open(data_dir, write=True, demo=True) as workspace:
+    with _open(data_dir, write=True, demo=True, create=True) as workspace:
         if not demo_has_data(workspace):
             fill_demo(workspace)
         elif args.force:
@@ -276,7 +297,7 @@ def _questionnaire_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _questionnaire_import(args: argparse.Namespace, data_dir: Path) -> int:
-    with _open(data_dir, write=True) as workspace:
+    with _open(data_dir, write=True, create=creating(args)) as workspace:
         summary, notes = workspace.questionnaires.import_redcap(args.file, args.name)
     print(f'Imported "{summary.name}": {summary.questions} questions.')
     for note in notes:
@@ -292,7 +313,7 @@ def _questionnaire_export(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _forms(args: argparse.Namespace, data_dir: Path) -> int:
-    with _open(data_dir, write=True) as workspace:
+    with _open(data_dir, write=True, create=creating(args)) as workspace:
         cycle = workspace.cycles.find(args.cycle)
         assert cycle.id is not None
         printed = workspace.survey_forms.print_forms(
@@ -321,7 +342,7 @@ def _goals(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _responses_import(args: argparse.Namespace, data_dir: Path) -> int:
-    with _open(data_dir, write=True) as workspace:
+    with _open(data_dir, write=True, create=creating(args)) as workspace:
         cycle = workspace.cycles.find(args.cycle)
         assert cycle.id is not None
         count = workspace.survey_entry.import_csv(cycle.id, args.file)

@@ -84,7 +84,9 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
     from pledge_desktop.services.workspace import open_workspace
 
     password = _password(confirm=True) if args.password else None
-    with open_workspace(data_dir, write=True) as workspace:
+    with open_workspace(
+        data_dir, write=True, create=bool(getattr(args, "create", False))
+    ) as workspace:
         cycle = workspace.cycles.find(args.cycle)
         result = workspace.export.export(
             cycle.id, args.out.resolve(), ExportChoices(k=args.k, password=password)

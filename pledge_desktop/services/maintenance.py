@@ -132,8 +132,12 @@ class MaintenanceService:
             except OSError as error:
                 raise StorageError(describe_os_error(error)) from error
             to = free_name(self.backups_dir, backup_name(kind, datetime.now()))
-        elif to.is_dir():
-            to = free_name(to, backup_name(kind, datetime.now()))
+        else:
+            try:
+                if to.is_dir():
+                    to = free_name(to, backup_name(kind, datetime.now()))
+            except OSError as error:  # a name too long, a folder we may not look in
+                raise StorageError(f"{to} cannot be used: {describe_os_error(error)}") from error
         copy_database(self._db.path, to)
         self._backed_up_at_change = change
         return to
