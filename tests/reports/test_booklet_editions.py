@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -123,8 +124,9 @@ def axe_violations(page: str, tmp_path: Path) -> list[dict[str, object]]:
     return list(json.loads(html.unescape(found.group(1))))
 
 
+# CI installs both (.ci/run) and must run the check; a newcomer's machine may skip it.
 needs_browser = pytest.mark.skipif(
-    CHROMIUM is None or not AXE.exists(),
+    (CHROMIUM is None or not AXE.exists()) and not os.environ.get("CI"),
     reason="needs Chromium (apt-get install chromium) and axe-core (npm ci --prefix tests/browser)",
 )
 
