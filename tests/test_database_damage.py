@@ -292,3 +292,34 @@ def test_any_damage_gets_the_apps_own_answer_and_leaves_the_files_as_they_were(
     assert all(isinstance(p, str) for p in problems)
     if not write:
         assert fingerprint(folder) == before
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(60 + EXAMPLES // 10)
+@settings(
+    max_examples=int(os.environ.get("PLEDGE_DAMAGE_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(backup_damage=damages)
+def test_restoring_a_damaged_backup_refuses_plainly_and_harms_nothing(
+    template: Path, scratch: Path, backup_damage
+) -> None:
+    """The backup file handed to `pledge restore` is a reader's input like any other: a damaged
+    one is refused with the app's own answer, and neither it nor the live database changes."""
+    folder = scratch / f"case-{len(list(scratch.iterdir()))}"
+    shutil.copytree(template, folder, ignore=shutil.ignore_patterns("pledge.lock*"))
+    good = next((folder / "backups").glob("*.sqlite3"))
+    handed = scratch / f"{folder.name}-handed.sqlite3"
+    handed.write_bytes(damage(good.read_bytes(), *backup_damage))
+    handed_before = hashlib.sha256(handed.read_bytes()).hexdigest()
+    live_before = fingerprint(folder)
+    try:
+        with open_workspace(folder, create=False) as ws:
+            ws.maintenance.restore(handed)
+            assert ws.setup.hospital() is not None, "a restore that succeeds leaves good data"
+    except PledgeError as error:
+        assert "Traceback" not in str(error)
+        assert fingerprint(folder) == live_before, f"the live database changed: {error}"
+    assert hashlib.sha256(handed.read_bytes()).hexdigest() == handed_before
+    assert find_problems(folder / DATABASE_FILE, folder) == []

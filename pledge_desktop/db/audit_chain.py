@@ -79,8 +79,16 @@ def verify_audit_chain(connection: sqlite3.Connection) -> list[str]:
     """Plain-English problems with the audit trail's chain; empty when it is whole.
 
     `connection` is a plain sqlite3 connection (read-only is enough). A database from before the
-    chain (no chain_hash column) has nothing to verify.
+    chain (no chain_hash column) has nothing to verify. Text that cannot even be read (damage to
+    the file) is reported as a problem, not raised.
     """
+    try:
+        return _chain_problems(connection)
+    except sqlite3.DatabaseError as error:
+        return [f"The audit trail cannot be read back whole: {error}."]
+
+
+def _chain_problems(connection: sqlite3.Connection) -> list[str]:
     columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_entry)")}
     if "chain_hash" not in columns:
         return []

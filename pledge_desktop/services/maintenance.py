@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from pledge_desktop.db import models as m
+from pledge_desktop.db.audit_chain import verify_audit_chain
 from pledge_desktop.db.backup import (
     BACKUP_SUFFIX,
     backup_kind,
@@ -175,8 +176,15 @@ class MaintenanceService:
                 "SELECT value FROM app_setting WHERE key = ?", (DEMO_SETTING,)
             ).fetchone()
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            chain_problems = verify_audit_chain(connection)
         finally:
             connection.close()
+        if chain_problems:
+            raise DatabaseProblem(
+                "That backup has been changed or damaged since it was made: its audit trail "
+                "does not match its own record of itself. Nothing was restored; choose another "
+                "backup."
+            )
         if bool(is_demo and is_demo[0] == "yes") != self.is_demo():
             raise DatabaseProblem(
                 "That backup is of the demo data set, and this folder holds real data (or the "
