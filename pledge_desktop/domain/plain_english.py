@@ -9,6 +9,7 @@ fetch pronouncing dictionaries from the internet on first use, which this app mu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 EASY_ENOUGH = 60.0
@@ -106,9 +107,20 @@ def reading_ease(text: str) -> float:
     return max(0.0, min(100.0, score))
 
 
-def check_wording(parts: dict[str, str]) -> WordingCheck:
-    """Check each named part of the booklet (name → its text) and the whole together."""
+def check_wording(
+    parts: dict[str, str],
+    *,
+    may_be_named: Iterable[str] = (),
+    not_to_be_named: Iterable[str] = (),
+) -> WordingCheck:
+    """Check each named part of the booklet (name → its text) and the whole together.
+
+    Besides plain English, what is printed for everyone to read is checked for people: a small
+    number of people written in words ("two men told us") and a person's name, unless they are
+    in `may_be_named` (the team, representatives who agreed to be named); `not_to_be_named`
+    (representatives who did not agree) are found in any case."""
     findings: list[Finding] = []
+    findings += _people(parts, tuple(may_be_named), tuple(not_to_be_named))
     for where, text in parts.items():
         for sentence in sentences(text):
             count = len(_WORD.findall(sentence))
@@ -138,3 +150,38 @@ def check_wording(parts: dict[str, str]) -> WordingCheck:
     return WordingCheck(
         reading_ease(whole), len(_WORD.findall(whole)), len(sentences(whole)), tuple(findings)
     )
+
+
+def _people(
+    parts: dict[str, str], may_be_named: tuple[str, ...], not_to_be_named: tuple[str, ...]
+) -> list[Finding]:
+    from pledge_desktop.domain.identifiers import find_identifiers
+    from pledge_desktop.domain.identifiers.kinds import NAME
+    from pledge_desktop.domain.privacy import words_about_few_people
+
+    allowed = {" ".join(n.lower().split()) for n in may_be_named if n.strip()}
+    allowed_words = {word for name in allowed for word in name.split() if len(word) > 2}
+    found: list[Finding] = []
+    for where, text in parts.items():
+        for few in words_about_few_people(text):
+            found.append(Finding(where, "few people", few.text, few.advice))
+        for finding in find_identifiers(text, names=not_to_be_named):
+            if finding.kind != NAME:
+                continue
+            spoken = " ".join(finding.text.lower().split())
+            named_words = {w.strip(".,") for w in spoken.split()} - TITLES
+            if spoken in allowed or (named_words and named_words <= allowed_words):
+                continue
+            found.append(
+                Finding(
+                    where,
+                    "name",
+                    finding.text,
+                    "A person is named here who has not agreed to be named in print: "
+                    "leave the name out, or ask them first.",
+                )
+            )
+    return found
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sister", "nurse", "mx"}
