@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette, QPixmap
 
 DRAWN_IN = "#6b1f5c"  # the colour the SVG files are drawn in, swapped for the one wanted
+SELECTED_INK = "#ffffff"
 SIZES = (16, 20, 24, 32, 48)
 
 
@@ -29,18 +30,18 @@ def _icon(name: str, colour: str) -> QIcon:
     path = resource("icons", f"{name}.svg")
     if not path.is_file():
         return QIcon()
-    svg = path.read_text(encoding="utf-8").replace(DRAWN_IN, colour)
+    drawn = path.read_text(encoding="utf-8")
     result = QIcon()
     ratio = max((s.devicePixelRatio() for s in QGuiApplication.screens()), default=1.0)
-    for size in SIZES:
-        pixels = round(size * ratio)
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(QByteArray(svg.encode("utf-8")), "SVG"):
-            return QIcon()
-        if pixmap.width() != pixels:
-            pixmap = _redrawn(svg, pixels) or pixmap
-        pixmap.setDevicePixelRatio(ratio)
-        result.addPixmap(pixmap)
+    # white on the plum of a chosen item; the wanted colour otherwise
+    for mode, ink in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Selected, SELECTED_INK)):
+        svg = drawn.replace(DRAWN_IN, ink)
+        for size in SIZES:
+            pixmap = _redrawn(svg, round(size * ratio))
+            if pixmap is None:
+                return QIcon()  # no SVG image plugin: no icons, rather than no app
+            pixmap.setDevicePixelRatio(ratio)
+            result.addPixmap(pixmap, mode)
     return result
 
 

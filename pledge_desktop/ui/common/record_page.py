@@ -127,7 +127,7 @@ class RecordListPage(QWidget):
             intro.setWordWrap(True)
             outer.addWidget(intro)
         body = QHBoxLayout()
-        body.addWidget(self.table, 3)
+        body.addWidget(self.table, 5)
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.form)

@@ -102,9 +102,7 @@ def test_first_size_and_a_lost_window_fit_the_work_area() -> None:
     assert brought_on_screen(QRect(100, -500, 900, 600), [WORK_AREA]).top() >= 0
 
 
-def test_the_window_remembers_its_size_place_and_maximised_state(
-    qtbot, tmp_path: Path
-) -> None:
+def test_the_window_remembers_its_size_place_and_maximised_state(qtbot, tmp_path: Path) -> None:
     from pledge_desktop.ui.shell.placement import restore_placement, save_placement
 
     settings = QSettings(str(tmp_path / "place.ini"), QSettings.Format.IniFormat)
@@ -214,7 +212,9 @@ def dialogs(window, workspace) -> list[tuple[str, Callable[[], QWidget]]]:  # ty
         ("highlight", lambda: HighlightDialog(results, ws.results.small_numbers(), None, window)),
         (
             "plain English",
-            lambda: WordingDialog(check_wording({"intro": long_text * 4}), "Write the booklet", window),
+            lambda: WordingDialog(
+                check_wording({"intro": long_text * 4}), "Write the booklet", window
+            ),
         ),
         ("first setup", lambda: FirstSetupWizard(context, window)),
     ]
