@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -299,7 +299,8 @@ class MainWindow(FileActions, LockActions, QMainWindow):
     # --- sections and cycles --------------------------------------------------------------
     def current_page(self) -> QWidget:
         shown = self.stack.currentWidget()
-        return shown.widget() if isinstance(shown, QScrollArea) else shown
+        inner = shown.widget() if isinstance(shown, QScrollArea) else None
+        return inner.page if isinstance(inner, _PageHolder) else shown
 
     def page(self, index: int) -> QWidget:
         """The screen of section `index`, built on first use."""
@@ -408,6 +409,27 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         event.accept()
 
 
+class _PageHolder(QWidget):
+    """Holds a section's screen at the size of the scrolling area, down to the screen's
+    minimum size. Without a layout of its own, so the scrolling area does not grow to the
+    screen's preferred height for its width (word-wrapped text would make it scroll at once)."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.page.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
 def _scrolling(page: QWidget) -> QScrollArea:
     """A section's screen in a scrolling area: on a small screen (or with large text) it
     scrolls rather than pushing the window past the edge of the screen."""
@@ -416,12 +438,15 @@ def _scrolling(page: QWidget) -> QScrollArea:
     holder.setWidgetResizable(True)
     holder.setFrameShape(QScrollArea.Shape.NoFrame)
     holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    holder.setWidget(page)
+    holder.setWidget(_PageHolder(page))
     return holder
 
 
 def _holder(page: QWidget) -> QWidget:
     """What the stack holds for `page`: its scrolling area, or the page itself."""
-    viewport = page.parentWidget()
-    holder = viewport.parentWidget() if viewport is not None else None
-    return holder if isinstance(holder, QScrollArea) and holder.widget() is page else page
+    inner = page.parentWidget()
+    if isinstance(inner, _PageHolder):
+        scroll = inner.parentWidget().parentWidget()  # the viewport's scrolling area
+        if isinstance(scroll, QScrollArea):
+            return scroll
+    return page

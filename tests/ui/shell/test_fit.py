@@ -128,7 +128,7 @@ def test_the_main_window_and_every_section_and_tab_fit(qtbot, open_window, demo_
         page = window.current_page()
         name = window.nav.item(index).text()
         problems += fit_check(window, name)
-        holder = page.parentWidget().parentWidget()
+        holder = page.parentWidget().parentWidget().parentWidget()  # the scrolling area
         if page.minimumSizeHint().width() > holder.viewport().width():
             problems.append(f"{name}: needs scrolling sideways ({page.minimumSizeHint().width()})")
         for tabs in page.findChildren(QTabWidget):
