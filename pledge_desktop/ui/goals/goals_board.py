@@ -29,7 +29,7 @@ from pledge_desktop.domain.goals import Goal, GoalCard, Term
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, font_pt, styled
-from pledge_desktop.ui.common.words import plural
+from pledge_desktop.ui.common.words import are, plural
 from pledge_desktop.ui.goals.goal_dialogs import (
     CarryForwardDialog,
     EvidenceDialog,
@@ -301,8 +301,8 @@ class GoalsBoard(QWidget):
             self.current_id = None
         label, unfinished = goals.unfinished_before(cycle_id)
         self.carry_note.setText(
-            self.tr("%s of cycle %s not carried into this cycle yet.")
-            % (plural(len(unfinished), "unfinished goal is", "unfinished goals are"), label)
+            self.tr("%s of cycle %s %s not carried into this cycle yet.")
+            % (plural(len(unfinished), "unfinished goal"), label, are(len(unfinished)))
         )
         self.carry_box.setVisible(bool(unfinished))
         self._show_detail()
