@@ -3,6 +3,8 @@
 - bare:        a bare PySide6 window; time to its first paint.
 - sqlalchemy:  the same, then importing SQLAlchemy, opening an engine on the demo database and
                reading a row; time until that is done and the event loop answers again.
+- tables:      the same as sqlalchemy, after importing the app's table definitions
+               (pledge_desktop.db.models, SQLAlchemy's ORM), which any database work needs.
 - app:         `python -m pledge_desktop --demo` on a prepared demo folder; time to the first
                paint of its window, and time until the demo's data is shown and the app answers
                input (a zero-timer fires after the data is on screen).
@@ -39,6 +41,8 @@ class Paint(QObject):
         return False
 def after_paint():
     if WITH_DB:
+        if WITH_TABLES:
+            import pledge_desktop.db.models
         from sqlalchemy import create_engine, text
         engine = create_engine("sqlite:///" + DB)
         with engine.connect() as c:
@@ -51,8 +55,8 @@ paint = Paint(); window.installEventFilter(paint); window.show(); app.exec()
 """
 
 
-def run_baseline(with_db: bool, db: Path) -> dict[str, float]:
-    code = f"WITH_DB = {with_db!r}\nDB = {str(db)!r}\n" + BARE
+def run_baseline(with_db: bool, db: Path, with_tables: bool = False) -> dict[str, float]:
+    code = f"WITH_DB = {with_db!r}\nWITH_TABLES = {with_tables!r}\nDB = {str(db)!r}\n" + BARE
     started = time.time()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     times = json.loads(out.stdout.strip().splitlines()[-1])
@@ -92,11 +96,17 @@ def main() -> None:
             capture_output=True,
         )
         db = demo / "pledge.sqlite3"
-        results: dict[str, list[dict[str, float]]] = {"bare": [], "sqlalchemy": [], "app": []}
+        results: dict[str, list[dict[str, float]]] = {
+            "bare": [],
+            "sqlalchemy": [],
+            "tables": [],
+            "app": [],
+        }
         run_app(demo)  # warm the disk cache and byte-code once
         for _ in range(args.runs):
             results["bare"].append(run_baseline(False, db))
             results["sqlalchemy"].append(run_baseline(True, db))
+            results["tables"].append(run_baseline(True, db, with_tables=True))
             results["app"].append(run_app(demo))
 
     def median(name: str, key: str) -> float:
@@ -104,11 +114,13 @@ def main() -> None:
 
     bare_paint = median("bare", "first_paint")
     db_ready = median("sqlalchemy", "data_ready")
+    tables_ready = median("tables", "data_ready")
     app_paint = median("app", "first_paint")
     app_ready = median("app", "data_ready")
     print(f"Start-up, median of {args.runs} interleaved runs (ms from process start)")
     print(f"  bare PySide6 window, first paint          {bare_paint:7.0f}")
     print(f"  + SQLAlchemy engine and a query, ready    {db_ready:7.0f}")
+    print(f"  + the app's tables (ORM models), ready    {tables_ready:7.0f}")
     print(f"  Pledge Desktop --demo, first paint        {app_paint:7.0f}")
     print(f"  Pledge Desktop --demo, data shown, ready  {app_ready:7.0f}")
     steps = ("first_paint", "imported", "opened", "shown", "data_ready")
@@ -118,6 +130,7 @@ def main() -> None:
     )
     print(f"  first window / bare window       {app_paint / bare_paint:5.2f}x  (aim <= 1.5x)")
     print(f"  data ready / SQLAlchemy baseline {app_ready / db_ready:5.2f}x  (aim <= 1.3x)")
+    print(f"  data ready / tables baseline     {app_ready / tables_ready:5.2f}x")
 
     if args.json:
         figures = {

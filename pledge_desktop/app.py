@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pledge_desktop import APP_NAME, __version__, paths
+from pledge_desktop.ui.common.theme import apply_theme
 from pledge_desktop.ui.shell.main_window import MainWindow
 
 STARTUP_PROBE = "PLEDGE_STARTUP_PROBE"  # a file path: benchmarks/startup.py reads the times
@@ -43,11 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_workspace_for(data_dir: Path, demo: bool) -> Any:
     """Open (and for the demo, fill) a data folder. Imports the database layer on first use."""
-    from pledge_desktop.services.demo.build import demo_has_data, fill_demo
     from pledge_desktop.services.workspace import open_workspace
 
     workspace = open_workspace(data_dir, demo=demo)
-    if demo and not demo_has_data(workspace):
+    if demo and workspace.setup.hospital() is None:  # an empty demo folder: fill it
+        from pledge_desktop.services.demo.build import fill_demo
+
         try:
             fill_demo(workspace)
         except BaseException:
@@ -104,11 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     probe = os.environ.get(STARTUP_PROBE)
     times: dict[str, float] = {}
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)  # where QSettings keeps the window's place
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    apply_theme(app)
     data_dir = paths.resolve_data_dir(args.data_dir, demo=args.demo)
     window = MainWindow(open_demo=lambda: open_workspace_for(paths.demo_dir_beside(data_dir), True))
-    window.show()
+    window.show_placed()
     result = {"code": 0}
 
     def record(moment: str) -> None:

@@ -10,7 +10,9 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.backup import backup_name, copy_database
@@ -22,11 +24,6 @@ from pledge_desktop.db.migrate import SchemaState, read_schema, revision_state, 
 from pledge_desktop.db.storage_errors import storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
 from pledge_desktop.services.cycles import CyclesService
-from pledge_desktop.services.exchange.export import ExportService
-from pledge_desktop.services.goals.goals import GoalsService
-from pledge_desktop.services.goals.standards import StandardsService
-from pledge_desktop.services.interviews.coding import CodingService
-from pledge_desktop.services.interviews.interviews import InterviewsService
 from pledge_desktop.services.maintenance import (
     BACKUPS_FOLDER,
     DEMO_SETTING,
@@ -35,17 +32,24 @@ from pledge_desktop.services.maintenance import (
     clean_leftovers,
     side_files,
 )
-from pledge_desktop.services.publishing.booklet import BookletService
 from pledge_desktop.services.records import ChangeFeed
-from pledge_desktop.services.results.results import ResultsService
-from pledge_desktop.services.results.team_report import TeamReportService
 from pledge_desktop.services.session_lock import SessionLockService
 from pledge_desktop.services.setup import SetupService
-from pledge_desktop.services.surveys.batches import BatchService
-from pledge_desktop.services.surveys.questionnaires import QuestionnaireService
-from pledge_desktop.services.surveys.survey_entry import SurveyEntryService
-from pledge_desktop.services.surveys.survey_forms import SurveyFormsService
-from pledge_desktop.services.surveys.verification import VerificationService
+
+if TYPE_CHECKING:
+    from pledge_desktop.services.exchange.export import ExportService
+    from pledge_desktop.services.goals.goals import GoalsService
+    from pledge_desktop.services.goals.standards import StandardsService
+    from pledge_desktop.services.interviews.coding import CodingService
+    from pledge_desktop.services.interviews.interviews import InterviewsService
+    from pledge_desktop.services.publishing.booklet import BookletService
+    from pledge_desktop.services.results.results import ResultsService
+    from pledge_desktop.services.results.team_report import TeamReportService
+    from pledge_desktop.services.surveys.batches import BatchService
+    from pledge_desktop.services.surveys.questionnaires import QuestionnaireService
+    from pledge_desktop.services.surveys.survey_entry import SurveyEntryService
+    from pledge_desktop.services.surveys.survey_forms import SurveyFormsService
+    from pledge_desktop.services.surveys.verification import VerificationService
 
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "
@@ -66,23 +70,90 @@ class Workspace:
     upgraded_from: str | None = None
 
     def __post_init__(self) -> None:
+        # What opening and the first screen need; the other services are made (and their
+        # modules imported) the first time a screen or command uses them, for a quick start.
         self.setup = SetupService(self.db, self.changes)
         self.cycles = CyclesService(self.db, self.changes)
         self.maintenance = MaintenanceService(self.db, self.data_dir, self.changes)
-        self.questionnaires = QuestionnaireService(self.db, self.changes)
-        self.survey_forms = SurveyFormsService(self.db, self.changes)
-        self.survey_entry = SurveyEntryService(self.db, self.changes)
-        self.batches = BatchService(self.db, self.changes)
-        self.verification = VerificationService(self.db, self.changes)
-        self.goals = GoalsService(self.db, self.changes)
-        self.standards = StandardsService(self.db, self.changes)
-        self.results = ResultsService(self.db, self.changes)
-        self.booklet = BookletService(self.db, self.changes)
-        self.interviews = InterviewsService(self.db, self.data_dir, self.changes)
-        self.coding = CodingService(self.db, self.changes)
-        self.export = ExportService(self.db, self.changes)
         self.session_lock = SessionLockService(self.db, self.changes)
-        self.team_report = TeamReportService(self.results, self.goals, self.coding, self.setup)
+
+    @cached_property
+    def questionnaires(self) -> QuestionnaireService:
+        from pledge_desktop.services.surveys.questionnaires import QuestionnaireService
+
+        return QuestionnaireService(self.db, self.changes)
+
+    @cached_property
+    def survey_forms(self) -> SurveyFormsService:
+        from pledge_desktop.services.surveys.survey_forms import SurveyFormsService
+
+        return SurveyFormsService(self.db, self.changes)
+
+    @cached_property
+    def survey_entry(self) -> SurveyEntryService:
+        from pledge_desktop.services.surveys.survey_entry import SurveyEntryService
+
+        return SurveyEntryService(self.db, self.changes)
+
+    @cached_property
+    def batches(self) -> BatchService:
+        from pledge_desktop.services.surveys.batches import BatchService
+
+        return BatchService(self.db, self.changes)
+
+    @cached_property
+    def verification(self) -> VerificationService:
+        from pledge_desktop.services.surveys.verification import VerificationService
+
+        return VerificationService(self.db, self.changes)
+
+    @cached_property
+    def goals(self) -> GoalsService:
+        from pledge_desktop.services.goals.goals import GoalsService
+
+        return GoalsService(self.db, self.changes)
+
+    @cached_property
+    def standards(self) -> StandardsService:
+        from pledge_desktop.services.goals.standards import StandardsService
+
+        return StandardsService(self.db, self.changes)
+
+    @cached_property
+    def results(self) -> ResultsService:
+        from pledge_desktop.services.results.results import ResultsService
+
+        return ResultsService(self.db, self.changes)
+
+    @cached_property
+    def booklet(self) -> BookletService:
+        from pledge_desktop.services.publishing.booklet import BookletService
+
+        return BookletService(self.db, self.changes)
+
+    @cached_property
+    def interviews(self) -> InterviewsService:
+        from pledge_desktop.services.interviews.interviews import InterviewsService
+
+        return InterviewsService(self.db, self.data_dir, self.changes)
+
+    @cached_property
+    def coding(self) -> CodingService:
+        from pledge_desktop.services.interviews.coding import CodingService
+
+        return CodingService(self.db, self.changes)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from pledge_desktop.services.exchange.export import ExportService
+
+        return ExportService(self.db, self.changes)
+
+    @cached_property
+    def team_report(self) -> TeamReportService:
+        from pledge_desktop.services.results.team_report import TeamReportService
+
+        return TeamReportService(self.results, self.goals, self.coding, self.setup)
 
     @property
     def is_demo(self) -> bool:

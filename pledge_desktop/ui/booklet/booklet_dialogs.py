@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.booklet import Highlight
 from pledge_desktop.domain.plain_english import WordingCheck
 from pledge_desktop.domain.results import CycleResults, SmallNumbers
+from pledge_desktop.ui.common.widgets import sized
 
 
 class HighlightDialog(QDialog):
@@ -83,7 +84,7 @@ class HighlightDialog(QDialog):
             self._show_answers(highlight.option_codes)
         else:
             self._show_answers(())
-        self.resize(640, 360)
+        sized(self, 640, 360)
 
     def _show_answers(self, ticked: tuple[int, ...]) -> None:
         for _code, box in self.boxes:
@@ -171,7 +172,7 @@ class WordingDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.findings, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        sized(self, 640, 420)
 
 
 class PreviewDialog(QDialog):
@@ -202,4 +203,4 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.view, 1)
         layout.addWidget(close)
-        self.resize(560, 760)
+        sized(self, 560, 660)

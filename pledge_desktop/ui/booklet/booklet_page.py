@@ -30,6 +30,7 @@ from pledge_desktop.ui.booklet.booklet_parts import ChoicesTab, HighlightsTab
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, page_title
+from pledge_desktop.ui.common.words import plural
 
 WORD_LABELS = (
     "&Welcome",
@@ -281,7 +282,9 @@ class BookletPage(QWidget):
         except PledgeError as error:
             show_problem(self, self.tr("Poster not written"), error)
             return
-        show_status(self, self.tr("Wrote the poster (%d findings) to %s") % (rows, name), 15000)
+        show_status(
+            self, self.tr("Wrote the poster (%s) to %s") % (plural(rows, "finding"), name), 15000
+        )
 
     def _ask_where(self, stem: str, title: str) -> str:
         label = self.context.workspace.cycles.cycles()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.identifiers import Finding, redact
+from pledge_desktop.ui.common.widgets import sized
+from pledge_desktop.ui.common.words import plural
 
 REPLACE, KEEP = 1, 2
 
@@ -24,17 +26,17 @@ class IdentifiersDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("identifiersDialog")
         self.setWindowTitle(self.tr("This could identify someone"))
-        self.resize(720, 420)
+        sized(self, 720, 420)
         self.text = text
         self.findings = findings
         self.choice = 0
         intro = QLabel(
             self.tr(
-                "Pledge Desktop found %d things that could identify a patient or a member of "
+                "Pledge Desktop found %s that could identify a patient or a member of "
                 "staff. Ticked ones are replaced by a placeholder; untick any that are fine "
                 "(Space ticks and unticks)."
             )
-            % len(findings)
+            % plural(len(findings), "thing")
         )
         intro.setWordWrap(True)
         self.list = QListWidget()

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,6 +26,7 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.record_form import FormField, RecordForm
 from pledge_desktop.ui.common.table_model import Column, RecordTableModel
+from pledge_desktop.ui.common.tables import fit_columns
 from pledge_desktop.ui.common.widgets import font_pt, page_title
 
 
@@ -52,7 +52,7 @@ class RecordListPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.verticalHeader().hide()
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.form = RecordForm(self.fields())
@@ -127,7 +127,7 @@ class RecordListPage(QWidget):
             intro.setWordWrap(True)
             outer.addWidget(intro)
         body = QHBoxLayout()
-        body.addWidget(self.table, 3)
+        body.addWidget(self.table, 5)
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.form)

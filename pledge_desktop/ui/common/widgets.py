@@ -76,3 +76,16 @@ def tab_moves_on(root: QWidget) -> None:
         text.setTabChangesFocus(True)
     for rich in root.findChildren(QTextEdit):
         rich.setTabChangesFocus(True)
+
+
+def sized(window: QWidget, width: int, height: int) -> None:
+    """Give a window or dialog its designed size, shrunk to the screen it opens on (less a
+    title bar and borders), so it never opens with its buttons off the bottom of the screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 16)
+        height = min(height, room.height() - 40)
+    window.resize(width, height)

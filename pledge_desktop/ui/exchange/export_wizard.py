@@ -26,6 +26,8 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.exchange.export import ExportChoices, ExportPlan, ExportResult
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import busy, show_problem
+from pledge_desktop.ui.common.widgets import sized
+from pledge_desktop.ui.common.words import plural
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -53,7 +55,7 @@ class ExportWizard(QWizard):
         self.done_page = DonePage(self)
         for page in (self.what, self.comments, self.send, self.done_page):
             self.addPage(page)
-        self.resize(760, 560)
+        sized(self, 760, 560)
 
 
 class WhatPage(QWizardPage):
@@ -226,9 +228,9 @@ class DonePage(QWizardPage):
         locked = self.tr(" It is protected with your password.") if result.encrypted else ""
         self.summary.setText(
             self.tr(
-                "The data package is saved as %s.%s\n\n%d written answers sent, reviewed and "
+                "The data package is saved as %s.%s\n\n%s sent, reviewed and "
                 "redacted.\n\nIts SHA-256 fingerprint, for the charity to check it arrived "
                 "whole:\n%s\n\nThe export is recorded in the audit trail."
             )
-            % (result.path, locked, result.comments_sent, result.sha256)
+            % (result.path, locked, plural(result.comments_sent, "written answer"), result.sha256)
         )

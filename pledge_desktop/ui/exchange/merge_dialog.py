@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.exchange.merge import MergeResult, merge_packages
 from pledge_desktop.ui.common.messages import busy, show_problem
+from pledge_desktop.ui.common.widgets import sized
+from pledge_desktop.ui.common.words import plural
 
 
 class MergeDialog(QDialog):
@@ -74,7 +76,7 @@ class MergeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.report, 1)
         layout.addWidget(box)
-        self.resize(760, 600)
+        sized(self, 760, 600)
 
     def add_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -109,12 +111,13 @@ class MergeDialog(QDialog):
         lines += [self.tr("REJECTED: %s: %s") % (r.source, r.reason) for r in self.result.rejected]
         if self.result.accepted:
             lines.append(
-                self.tr("Combined %d pledges from %d hospitals: %s surveys, %d interviews, in %s")
+                self.tr("Combined %s from %s: %s, %s, in %s")
                 % (
-                    self.result.pledges,
-                    self.result.hospitals,
-                    f"{self.result.surveys:,}",
-                    self.result.interviews,
+                    plural(self.result.pledges, "pledge"),
+                    plural(self.result.hospitals, "hospital"),
+                    f"{self.result.surveys:,} "
+                    + ("survey" if self.result.surveys == 1 else "surveys"),
+                    plural(self.result.interviews, "interview"),
                     self.result.out,
                 )
             )

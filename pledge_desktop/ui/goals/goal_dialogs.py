@@ -42,7 +42,7 @@ from pledge_desktop.ui.common.record_form import (
     FormField,
     RecordForm,
 )
-from pledge_desktop.ui.common.widgets import styled
+from pledge_desktop.ui.common.widgets import sized, styled
 
 PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
 
@@ -68,7 +68,7 @@ class GoalDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("goalDialog")
         self.setWindowTitle(self.tr("New goal") if goal.id is None else self.tr("Goal"))
-        self.resize(620, 520)
+        sized(self, 620, 520)
         self.context = context
         self.goal = goal
         self.saved: Goal | None = None
@@ -257,7 +257,7 @@ class LinkQuestionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("linkQuestionDialog")
         self.setWindowTitle(self.tr("Link a survey question"))
-        self.resize(700, 460)
+        sized(self, 700, 460)
         self.context = context
         self.goal = goal
         questionnaire = context.workspace.survey_entry.questionnaire(goal.cycle_id)
@@ -334,7 +334,7 @@ class CarryForwardDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("carryForwardDialog")
         self.setWindowTitle(self.tr("Carry goals forward"))
-        self.resize(640, 400)
+        sized(self, 640, 400)
         self.context = context
         self.cycle_id = cycle_id
         self.carried = 0

@@ -29,6 +29,7 @@ from pledge_desktop.domain.goals import Goal, GoalCard, Term
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, font_pt, styled
+from pledge_desktop.ui.common.words import are, plural
 from pledge_desktop.ui.goals.goal_dialogs import (
     CarryForwardDialog,
     EvidenceDialog,
@@ -300,8 +301,8 @@ class GoalsBoard(QWidget):
             self.current_id = None
         label, unfinished = goals.unfinished_before(cycle_id)
         self.carry_note.setText(
-            self.tr("%d unfinished goals of cycle %s are not carried into this cycle yet.")
-            % (len(unfinished), label)
+            self.tr("%s of cycle %s %s not carried into this cycle yet.")
+            % (plural(len(unfinished), "unfinished goal"), label, are(len(unfinished)))
         )
         self.carry_box.setVisible(bool(unfinished))
         self._show_detail()
@@ -436,7 +437,7 @@ class GoalsBoard(QWidget):
             return
         dialog = CarryForwardDialog(self.context, self.context.cycle_id, self)
         if dialog.exec():
-            show_status(self, self.tr("%d goals carried forward.") % dialog.carried)
+            show_status(self, self.tr("%s carried forward.") % plural(dialog.carried, "goal"))
             self.refresh()
 
     def _run(self, action) -> None:  # type: ignore[no-untyped-def]

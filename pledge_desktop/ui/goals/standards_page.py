@@ -14,6 +14,7 @@ from pledge_desktop.ui.common.record_form import CHECK, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
 from pledge_desktop.ui.common.widgets import describe
+from pledge_desktop.ui.common.words import plural
 
 
 class StandardsPage(RecordListPage):
@@ -109,7 +110,9 @@ class StandardsPage(RecordListPage):
             show_problem(self, self.tr("List not started"), error)
             return
         if count:
-            self._status(self.tr("%d standards added from %s: review each one.") % (count, source))
+            self._status(
+                self.tr("%s added from %s: review each one.") % (plural(count, "standard"), source)
+            )
 
     def move(self, step: int) -> None:
         if self.current_id is None or not self.leave_form():

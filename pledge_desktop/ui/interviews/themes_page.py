@@ -24,6 +24,7 @@ from pledge_desktop.ui.common.record_form import CHOICE, LINE, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
 from pledge_desktop.ui.common.widgets import describe
+from pledge_desktop.ui.common.words import plural
 
 COLOUR_NAMES = tuple(
     (colour, f"{name}'s colour") for name, _description, colour in SUGGESTED_THEMES
@@ -154,10 +155,10 @@ class ThemesPage(RecordListPage):
         theme = self.model.record(row)
         passages = self.counts.get(theme.id, (0, 0))[1]
         question = self.tr(
-            'Delete the theme "%s"? %d passages of this cycle are coded into it (and maybe some '
+            'Delete the theme "%s"? %s of this cycle coded into it (and maybe some '
             "of other cycles): they lose this theme, and a passage left with no theme is no "
             "longer coded. Merging it into another theme keeps the coding."
-        ) % (theme.name, passages)
+        ) % (theme.name, plural(passages, "passage is", "passages are"))
         if not confirm(self, self.tr("Delete theme"), question, self.tr("Delete")):
             return
         try:
@@ -233,4 +234,4 @@ class ThemesPage(RecordListPage):
         except PledgeError as error:
             show_problem(self, self.tr("Not saved"), error)
             return
-        self._status(self.tr("%d passages saved in %s") % (count, path))
+        self._status(self.tr("%s saved in %s") % (plural(count, "passage"), path))

@@ -46,7 +46,7 @@ from pledge_desktop.domain.interviews import Interview, Passage, Theme
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.identifiers_dialog import guarded
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
-from pledge_desktop.ui.common.widgets import font_pt
+from pledge_desktop.ui.common.widgets import font_pt, sized
 
 
 class CodeCommand(QUndoCommand):
@@ -109,7 +109,7 @@ class TranscriptDialog(QDialog):
         self.undo_stack = QUndoStack(self)
         self.themes: list[Theme] = []
         self.setWindowTitle(self.tr("%s: transcript and coding") % interview.pseudonym)
-        self.resize(1100, 700)
+        sized(self, 1100, 660)
         self.text = QPlainTextEdit()
         self.text.setObjectName("transcript")
         self.text.setAccessibleName(self.tr("Transcript"))

@@ -5,6 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import (
+    QImage,
+    QPixmap,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFragment,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop import APP_NAME, __version__
 from pledge_desktop.ui.common.desktop import open_folder
+from pledge_desktop.ui.common.widgets import sized
 
 if TYPE_CHECKING:
     from pledge_desktop.services.maintenance import BackupInfo
@@ -58,17 +70,70 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
+class GuideBrowser(QTextBrowser):
+    """The guide's text, its pictures shrunk to the width of the window (never enlarged)."""
+
+    MARGIN = 24
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_images()
+
+    def fit_images(self) -> None:
+        room = max(self.viewport().width() - self.MARGIN, 100)
+        document = self.document()
+        block = document.begin()
+        while block.isValid():
+            for fragment in _fragments(block):
+                fmt = fragment.charFormat()
+                if not fmt.isImageFormat():
+                    continue
+                image = fmt.toImageFormat()
+                natural = self._natural_width(image.name())
+                width = min(natural, room) if natural > 0 else room
+                if abs(image.width() - width) < 1:
+                    continue
+                image.setWidth(width)
+                image.setHeight(0)  # keep the proportions
+                image.clearProperty(QTextFormat.Property.ImageHeight)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(image)
+            block = block.next()
+
+    def _natural_width(self, name: str) -> int:
+        picture = self.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        if picture is None:
+            picture = self.loadResource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        return picture.width() if isinstance(picture, QImage | QPixmap) else 0
+
+
+def _fragments(block: QTextBlock) -> list[QTextFragment]:
+    found = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            found.append(fragment)
+        iterator += 1
+    return found
+
+
 class UserGuideDialog(QDialog):
     def __init__(self, guide: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuide")
         self.setWindowTitle(self.tr("User guide"))
-        self.resize(760, 640)
-        browser = QTextBrowser()
+        sized(self, 820, 640)
+        browser = GuideBrowser()
         browser.setObjectName("guideText")
         browser.setOpenExternalLinks(False)
         browser.setSearchPaths([str(guide.parent)])  # for the guide's pictures
         browser.setMarkdown(guide.read_text(encoding="utf-8"))
+        self.browser = browser
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

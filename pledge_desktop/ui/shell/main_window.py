@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -26,11 +28,18 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.common.changes import ChangeHub
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.descriptions import describe_controls
+from pledge_desktop.ui.common.icons import icon
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.widgets import describe, font_pt, styled, tab_moves_on
 from pledge_desktop.ui.shell.file_actions import FileActions
 from pledge_desktop.ui.shell.lock_actions import LockActions
-from pledge_desktop.ui.shell.sections import ENTRY_SECTION, LATER_KEYS, section_list
+from pledge_desktop.ui.shell.placement import restore_placement, save_placement
+from pledge_desktop.ui.shell.sections import (
+    ENTRY_SECTION,
+    LATER_KEYS,
+    SECTION_ICONS,
+    section_list,
+)
 
 if TYPE_CHECKING:
     from pledge_desktop.services.workspace import Workspace
@@ -45,7 +54,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1180, 760)
+        self._maximise = restore_placement(self)
         self._open_demo = open_demo
         self.context: ScreenContext | None = None
         # Each section is built the first time it is shown, so start-up builds only the first.
@@ -61,9 +70,10 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             ),
         )
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.setFixedWidth(240)
+        self.nav.setFixedWidth(230)
+        self.nav.setIconSize(QSize(20, 20))
         self.nav.setStyleSheet(
-            f"QListWidget {{ font-size: {font_pt(12)}; }} QListWidget::item {{ padding: 6px; }}"
+            f"QListWidget {{ font-size: {font_pt(11)}; }} QListWidget::item {{ padding: 5px; }}"
         )
         self.nav.currentRowChanged.connect(self._section_chosen)
         # a click means "work here": the focus follows; arrow keys in the list only browse
@@ -234,7 +244,10 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         self.nav.clear()
         self.go_menu.clear()
         for number, (name, _make) in enumerate(self.sections, start=1):
-            self.nav.addItem(name)
+            item = QListWidgetItem(name)
+            if number <= len(SECTION_ICONS):
+                item.setIcon(icon(SECTION_ICONS[number - 1]))
+            self.nav.addItem(item)
             # the tenth is Ctrl+0; after that, the first letter of the section's name
             keys = f"Ctrl+{number % 10}" if number <= 10 else LATER_KEYS.get(number)
             self._action(self.go_menu, name, lambda _on=False, n=number - 1: self.go_to(n), keys)
@@ -285,7 +298,9 @@ class MainWindow(FileActions, LockActions, QMainWindow):
 
     # --- sections and cycles --------------------------------------------------------------
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        shown = self.stack.currentWidget()
+        inner = shown.widget() if isinstance(shown, QScrollArea) else None
+        return inner.page if isinstance(inner, _PageHolder) else shown
 
     def page(self, index: int) -> QWidget:
         """The screen of section `index`, built on first use."""
@@ -294,14 +309,15 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             page.setObjectName(f"section{index + 1}")
             describe_controls(page)
             tab_moves_on(page)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolling(page))
             self.pages[index] = page
         return self.pages[index]
 
     def _drop_pages(self) -> None:
         for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
+            holder = _holder(page)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
         self.pages = {}
         self.sections = []
 
@@ -310,7 +326,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         if 0 <= index < self.nav.count():
             self.nav.setCurrentRow(index)
             page = self.page(index)
-            if self.stack.currentWidget() is page:
+            if self.current_page() is page:
                 start = getattr(page, "focus_start", None)
                 if callable(start):
                     start()
@@ -318,14 +334,14 @@ class MainWindow(FileActions, LockActions, QMainWindow):
     def _section_chosen(self, index: int) -> None:
         if index < 0 or index >= len(self.sections):
             return
-        current = self.stack.currentWidget()
+        current = self.current_page()
         if self.pages.get(index) is not current and not self._leave(current):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(next(i for i, p in self.pages.items() if p is current))
             self.nav.blockSignals(False)
             return
         page = self.page(index)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(_holder(page))
 
     def _leave(self, page: QWidget | None) -> bool:
         leave = getattr(page, "leave_form", None)
@@ -371,11 +387,18 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             elif self.nav.isHidden():
                 self._show_sections()
 
+    def show_placed(self) -> None:
+        """Show the window where it was last time: maximised if it was."""
+        if self._maximise:
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._leave(self.current_page()):
             event.ignore()
             return
+        save_placement(self)
         self.backup_timer.stop()
         if self.guard is not None:
             self.guard.stop()
@@ -384,3 +407,46 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             self.context.workspace.close()
             self.context = None
         event.accept()
+
+
+class _PageHolder(QWidget):
+    """Holds a section's screen at the size of the scrolling area, down to the screen's
+    minimum size. Without a layout of its own, so the scrolling area does not grow to the
+    screen's preferred height for its width (word-wrapped text would make it scroll at once)."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.page.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A section's screen in a scrolling area: on a small screen (or with large text) it
+    scrolls rather than pushing the window past the edge of the screen."""
+    holder = QScrollArea()
+    holder.setObjectName("sectionScroll")
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QScrollArea.Shape.NoFrame)
+    holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    holder.setWidget(_PageHolder(page))
+    return holder
+
+
+def _holder(page: QWidget) -> QWidget:
+    """What the stack holds for `page`: its scrolling area, or the page itself."""
+    inner = page.parentWidget()
+    if isinstance(inner, _PageHolder):
+        scroll = inner.parentWidget().parentWidget()  # the viewport's scrolling area
+        if isinstance(scroll, QScrollArea):
+            return scroll
+    return page

@@ -1,8 +1,8 @@
-"""The sections a nurse sees, in the order of the list on the left, and their keys.
+"""The sections a nurse sees, in the order of the list on the left, their keys and icons.
 
-Each screen's module is imported here, when the sections are first listed (after the window's
-first paint), to keep start-up fast. A new section goes in its own package under `ui/` and gets
-one line here.
+Each screen's module is imported when its screen is first built, not when the list is made, so
+start-up loads only the first screen's code. A new section goes in its own package under `ui/`
+and gets one entry here.
 """
 
 from __future__ import annotations
@@ -20,37 +20,107 @@ if TYPE_CHECKING:
 LATER_KEYS = {11: "Ctrl+I", 12: "Ctrl+R", 13: "Ctrl+B"}  # Interviews, Results, Booklet
 ENTRY_SECTION = 5  # "Type in surveys", where the responses and checks screens send a form
 
+# resources/icons/<name>.svg for each section, in the order of the list
+SECTION_ICONS = (
+    "overview",
+    "hospital",
+    "team",
+    "representatives",
+    "cycles",
+    "type-in",
+    "responses",
+    "check",
+    "questionnaires",
+    "goals",
+    "interviews",
+    "results",
+    "booklet",
+)
+
 
 def section_list(
     context: ScreenContext, window: MainWindow
 ) -> list[tuple[str, Callable[[], QWidget]]]:
     """(name, build the screen) for every section, in the order of the list."""
-    from pledge_desktop.ui.booklet.booklet_page import BookletPage
-    from pledge_desktop.ui.goals.goals_page import GoalsPage
-    from pledge_desktop.ui.interviews.interviews_page import InterviewsPage
-    from pledge_desktop.ui.overview.home_page import HomePage
-    from pledge_desktop.ui.results.results_page import ResultsPage
-    from pledge_desktop.ui.setup.cycles_page import CyclesPage
-    from pledge_desktop.ui.setup.hospital_page import HospitalPage
-    from pledge_desktop.ui.setup.people_pages import RepresentativesPage, TeamPage
-    from pledge_desktop.ui.surveys.checks_page import ChecksPage
-    from pledge_desktop.ui.surveys.questionnaires_page import QuestionnairesPage
-    from pledge_desktop.ui.surveys.responses_page import ResponsesPage
-    from pledge_desktop.ui.surveys.survey_entry_page import SurveyEntryPage
+
+    def overview() -> QWidget:
+        from pledge_desktop.ui.overview.home_page import HomePage
+
+        return HomePage(context)
+
+    def hospital() -> QWidget:
+        from pledge_desktop.ui.setup.hospital_page import HospitalPage
+
+        return HospitalPage(context)
+
+    def team() -> QWidget:
+        from pledge_desktop.ui.setup.people_pages import TeamPage
+
+        return TeamPage(context)
+
+    def representatives() -> QWidget:
+        from pledge_desktop.ui.setup.people_pages import RepresentativesPage
+
+        return RepresentativesPage(context)
+
+    def cycles() -> QWidget:
+        from pledge_desktop.ui.setup.cycles_page import CyclesPage
+
+        return CyclesPage(context)
+
+    def entry() -> QWidget:
+        from pledge_desktop.ui.surveys.survey_entry_page import SurveyEntryPage
+
+        return SurveyEntryPage(context)
+
+    def responses() -> QWidget:
+        from pledge_desktop.ui.surveys.responses_page import ResponsesPage
+
+        return ResponsesPage(context, window.correct_form)
+
+    def checks() -> QWidget:
+        from pledge_desktop.ui.surveys.checks_page import ChecksPage
+
+        return ChecksPage(context, window.check_form)
+
+    def questionnaires() -> QWidget:
+        from pledge_desktop.ui.surveys.questionnaires_page import QuestionnairesPage
+
+        return QuestionnairesPage(context)
+
+    def goals() -> QWidget:
+        from pledge_desktop.ui.goals.goals_page import GoalsPage
+
+        return GoalsPage(context)
+
+    def interviews() -> QWidget:
+        from pledge_desktop.ui.interviews.interviews_page import InterviewsPage
+
+        return InterviewsPage(context)
+
+    def results() -> QWidget:
+        from pledge_desktop.ui.results.results_page import ResultsPage
+
+        return ResultsPage(context)
+
+    def booklet() -> QWidget:
+        from pledge_desktop.ui.booklet.booklet_page import BookletPage
+
+        return BookletPage(context)
 
     tr = window.tr
     return [
-        (tr("Overview"), lambda: HomePage(context)),
-        (tr("Hospital"), lambda: HospitalPage(context)),
-        (tr("Breast care team"), lambda: TeamPage(context)),
-        (tr("Patient representatives"), lambda: RepresentativesPage(context)),
-        (tr("Pledge cycles"), lambda: CyclesPage(context)),
-        (tr("Type in surveys"), lambda: SurveyEntryPage(context)),
-        (tr("Survey responses"), lambda: ResponsesPage(context, window.correct_form)),
-        (tr("Check typed forms"), lambda: ChecksPage(context, window.check_form)),
-        (tr("Questionnaires"), lambda: QuestionnairesPage(context)),
-        (tr("Goals and standards"), lambda: GoalsPage(context)),
-        (tr("Interviews"), lambda: InterviewsPage(context)),
-        (tr("Results"), lambda: ResultsPage(context)),
-        (tr("Booklet"), lambda: BookletPage(context)),
+        (tr("Overview"), overview),
+        (tr("Hospital"), hospital),
+        (tr("Breast care team"), team),
+        (tr("Patient representatives"), representatives),
+        (tr("Pledge cycles"), cycles),
+        (tr("Type in surveys"), entry),
+        (tr("Survey responses"), responses),
+        (tr("Check typed forms"), checks),
+        (tr("Questionnaires"), questionnaires),
+        (tr("Goals and standards"), goals),
+        (tr("Interviews"), interviews),
+        (tr("Results"), results),
+        (tr("Booklet"), booklet),
     ]

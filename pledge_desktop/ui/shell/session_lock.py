@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.ui.common.theme import problem_colour
 from pledge_desktop.ui.common.widgets import font_pt, styled
 
 if TYPE_CHECKING:
@@ -64,11 +65,23 @@ class LockScreen(QWidget):
         self.unlock_button.setObjectName("unlock")
         self.message = QLabel()
         self.message.setObjectName("unlockMessage")
-        styled(self.message, "color: #a00000; font-weight: bold;")
+        styled(self.message, f"color: {problem_colour()}; font-weight: bold;")
+        self.message.setWordWrap(True)
+        # One centred column of a readable width: the words wrap inside it rather than being
+        # squeezed to the width of the title.
+        column = QWidget()
+        column.setObjectName("lockColumn")
+        column.setFixedWidth(480)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(10)
+        title.setWordWrap(True)
+        for widget in (title, explain, label, self.passphrase):
+            inner.addWidget(widget)
+        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, explain, label, self.passphrase, self.unlock_button, self.message):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
 

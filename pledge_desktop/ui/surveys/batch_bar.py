@@ -9,6 +9,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.widgets import describe
+from pledge_desktop.ui.common.words import plural
 
 
 class BatchBar(QWidget):
@@ -80,8 +81,8 @@ class BatchBar(QWidget):
             reason, ok = QInputDialog.getText(
                 self,
                 self.tr("Close batch"),
-                self.tr("%d forms were expected and %d are entered. Why close it all the same?")
-                % (batch.expected, batch.entered),
+                self.tr("%s expected and %d entered. Why close it all the same?")
+                % (plural(batch.expected, "form was", "forms were"), batch.entered),
             )
             if not ok:
                 return

@@ -26,6 +26,7 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.table_model import Column, RecordTableModel
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
+from pledge_desktop.ui.common.words import plural
 
 
 def _rate_table(
@@ -185,15 +186,19 @@ class ChecksPage(QWidget):
             return
         overall = summary.overall
         share = 100 * summary.verified / summary.typed if summary.typed else 0
-        text = self.tr("%d forms typed in; %d checked (%.0f%%).") % (
-            summary.typed,
+        text = self.tr("%s typed in; %d checked (%.0f%%).") % (
+            plural(summary.typed, "form"),
             summary.verified,
             share,
         )
         if overall.answers_checked:
             text += " " + self.tr(
-                "The first typing disagreed with the paper in %d of %d answers checked (%s)."
-            ) % (overall.errors, overall.answers_checked, _per_cent(overall))
+                "The first typing disagreed with the paper in %d of %s checked (%s)."
+            ) % (
+                overall.errors,
+                plural(overall.answers_checked, "answer"),
+                _per_cent(overall),
+            )
         self.summary.setText(text)
         self.waiting.clear()
         self.waiting.addItems([f"{serial:05d}" for serial in summary.waiting])

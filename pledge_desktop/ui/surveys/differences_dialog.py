@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.verification import FIRST, SECOND, Difference
-from pledge_desktop.ui.common.widgets import styled
+from pledge_desktop.ui.common.widgets import sized, styled
+from pledge_desktop.ui.common.words import plural
 
 COLUMNS = ("Question", "First typing (1)", "This typing (2)", "The paper shows")
 CHOSEN = "font-weight: bold;"
@@ -91,14 +92,14 @@ class DifferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("differencesDialog")
         self.setWindowTitle(self.tr("Form %05d: answers that differ") % serial)
-        self.resize(900, 420)
+        sized(self, 900, 420)
         intro = QLabel(
             self.tr(
-                "Form %05d was typed differently this time in %d places. Look at the paper form "
+                "Form %05d was typed differently this time in %s. Look at the paper form "
                 "and, for each, press 1 if the first typing is right or 2 if this typing is "
                 "right (or click the right answer). Enter records the check."
             )
-            % (serial, len(found))
+            % (serial, plural(len(found), "place"))
         )
         intro.setWordWrap(True)
         self.table = DifferencesTable(found)

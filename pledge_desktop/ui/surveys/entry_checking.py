@@ -5,6 +5,7 @@ from __future__ import annotations
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.survey_entry import FormEntry
 from pledge_desktop.ui.common.messages import show_problem
+from pledge_desktop.ui.common.words import plural
 
 
 class EntryChecking:
@@ -51,9 +52,11 @@ class EntryChecking:
         waiting = [s for s in verification.summary(cycle_id).waiting if s != entry.serial]
         self.serial_input.setText(f"{waiting[0] if waiting else entry.serial + 1:05d}")
         if outcome.differences:
-            note = self.tr(
-                "Form %05d verified: %d answers differed; the first typing was wrong in %d."
-            ) % (entry.serial, outcome.differences, outcome.errors)
+            note = self.tr("Form %05d verified: %s; the first typing was wrong in %d.") % (
+                entry.serial,
+                plural(outcome.differences, "answer differed", "answers differed"),
+                outcome.errors,
+            )
         else:
             note = self.tr("Form %05d verified: both typings agree.") % entry.serial
         self._show_waiting(note)

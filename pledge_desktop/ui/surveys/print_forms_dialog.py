@@ -60,7 +60,9 @@ class PrintFormsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("How &many forms"), self.count)
         form.addRow(self.tr("&First form number"), self.start)
-        form.addRow(self.tr("Save the PDF &as"), where)
+        save_as = QLabel(self.tr("Save the PDF &as"))
+        save_as.setBuddy(self.path)  # a row whose field is a layout gets no buddy by itself
+        form.addRow(save_as, where)
         self.problem = QLabel()
         self.problem.setObjectName("printProblem")
         self.problem.setWordWrap(True)

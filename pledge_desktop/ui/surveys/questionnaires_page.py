@@ -24,6 +24,7 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
 from pledge_desktop.ui.common.table_model import Column, RecordTableModel
 from pledge_desktop.ui.common.widgets import describe, page_title
+from pledge_desktop.ui.common.words import plural
 from pledge_desktop.ui.surveys.questionnaire_editor import QuestionnaireEditor
 
 
@@ -217,7 +218,7 @@ class QuestionnairesPage(QWidget):
         except PledgeError as error:
             show_problem(self, self.tr("Not imported"), error)
             return
-        self._open(summary.id, self.tr("Imported %d questions.") % summary.questions)
+        self._open(summary.id, self.tr("Imported %s.") % plural(summary.questions, "question"))
         if notes:
             show_problem(self, self.tr("Imported, with notes"), "\n".join(notes))
 

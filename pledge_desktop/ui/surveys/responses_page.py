@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +23,9 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem
 from pledge_desktop.ui.common.table_model import Column, RecordTableModel
+from pledge_desktop.ui.common.tables import fit_columns
 from pledge_desktop.ui.common.widgets import describe, page_title
+from pledge_desktop.ui.common.words import plural
 
 STATUS_WORDS = {"entered": "Entered", "verified": "Verified"}
 
@@ -86,7 +87,7 @@ class ResponsesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
         self.table.verticalHeader().hide()
         self.table.activated.connect(lambda _index: self.open_selected())
         open_button = QPushButton(self.tr("&Open to correct"))
@@ -136,7 +137,7 @@ class ResponsesPage(QWidget):
             self.table.selectRow(0)
         complete = sum(1 for r in listed if r.completeness == 100)
         self.summary.setText(
-            self.tr("%d forms shown, %d fully answered.") % (len(listed), complete)
+            self.tr("%s shown, %d fully answered.") % (plural(len(listed), "form"), complete)
         )
 
     def _selected_serial(self) -> int | None:

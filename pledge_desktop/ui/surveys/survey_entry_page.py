@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from pledge_desktop.services.surveys.survey_entry import OpenedForm
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title, styled
+from pledge_desktop.ui.common.words import plural
 from pledge_desktop.ui.surveys.batch_bar import BatchBar
 from pledge_desktop.ui.surveys.entry_checking import EntryChecking
 from pledge_desktop.ui.surveys.entry_sheet import CURRENT, PLAIN, QuestionLabel, QuestionSheet
@@ -37,6 +39,7 @@ from pledge_desktop.ui.surveys.form_saver import FormSaver
 
 DRAFT_DELAY_MS = 400
 TYPING_SAVE_MS = 2000
+
 
 class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -61,6 +64,9 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         serial_label.setBuddy(self.serial_input)
         self.progress = QLabel()
         self.progress.setObjectName("entryProgress")
+        # wraps, and never widens the window however many unfinished forms it lists
+        self.progress.setWordWrap(True)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message = QLabel()
         self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
@@ -81,8 +87,8 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         describe(
             self.answer_input,
             self.tr(
-                "Type the answer: a digit ticks a box; 0 left blank; 9 unreadable; Enter moves "
-                "on; Up goes back."
+                "Type the answer: a digit ticks a box; F2 left blank; F3 unreadable or more "
+                "than one box; Enter moves on; Up goes back."
             ),
         )
         self.answer_input.setAccessibleName(self.tr("Answer"))
@@ -93,7 +99,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
                 "one box · Up: back · Ctrl+S: save · Esc: put aside"
             )
         )
-        styled(keys, "color: #333;")
+        keys.setWordWrap(True)
         self.print_button = QPushButton(self.tr("&Print blank forms…"))
         self.print_button.setObjectName("printForms")
         self.print_button.setToolTip(self.tr("Numbered forms for clinic, as a PDF (Ctrl+P)"))
@@ -204,9 +210,8 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
                 )
         else:
             drafts = workspace.survey_entry.drafts(cycle_id)
-            text = self.tr("%d forms entered for this cycle.") % workspace.survey_entry.count(
-                cycle_id
-            )
+            entered = workspace.survey_entry.count(cycle_id)
+            text = self.tr("%s entered for this cycle.") % plural(entered, "form")
         if drafts:
             text += " " + self.tr("Unfinished: %s (type the number to carry on).") % ", ".join(
                 f"{s:05d}" for s in drafts
@@ -424,7 +429,6 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.serial_input.setText(f"{entry.serial + 1:05d}")
         self._show_waiting(self.tr("Saving form %05d…") % entry.serial, recount=False)
         return True
-
 
     def _saved(self, serial: int) -> None:
         self._recount()

@@ -1,0 +1,94 @@
+"""The app's look: calm, clinical and the booklet's own.
+
+- Qt's Fusion style everywhere, so the look is the same on every hospital PC and follows the
+  palette, which the system fills: dark mode and Windows high contrast come through it.
+- The booklet's plum (reports/pdf_style.py) as the one accent: selection, focus and headings.
+  In dark mode a pale plum, so headings keep their contrast. In high contrast the system's
+  colours are left alone.
+- The booklet's typeface, Atkinson Hyperlegible (made for low-vision readers), at the system's
+  text size, and a small type scale: titles, section headings, body.
+- A focus ring two pixels wide in the accent colour on every text box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from pledge_desktop.ui.common.widgets import font_pt, high_contrast
+
+__all__ = ["accent", "apply_theme", "high_contrast", "is_dark", "problem_colour"]
+
+ACCENT = "#6b1f5c"  # the booklet's plum: 10:1 on white
+ACCENT_ON_DARK = "#e6b8dc"  # the same hue, light enough for 9:1 on the dark palette's window
+PROBLEM = "#a4262c"
+PROBLEM_ON_DARK = "#ff9b9b"
+TITLE_PT = 18
+HEADING_PT = 13
+FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether the system asks for dark mode (or the palette in use is dark)."""
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    if callable(scheme) and scheme() == Qt.ColorScheme.Dark:
+        return True
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def accent() -> str:
+    return ACCENT_ON_DARK if is_dark() else ACCENT
+
+
+def problem_colour() -> str:
+    """Red for a problem the nurse must fix, readable in light and dark mode."""
+    return PROBLEM_ON_DARK if is_dark() else PROBLEM
+
+
+def style_sheet(dark: bool) -> str:
+    colour = ACCENT_ON_DARK if dark else ACCENT
+    return f"""
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 2px solid {colour}; border-radius: 3px; padding: 1px;
+}}
+QLabel#sectionHeading {{ font-size: {font_pt(HEADING_PT)}; font-weight: bold; }}
+QTabBar::tab {{ padding: 6px 14px; }}
+QHeaderView::section {{ padding: 4px 6px; }}
+QStatusBar {{ padding: 2px 6px; }}
+"""
+
+
+def load_fonts() -> str | None:
+    """Register the booklet's typeface; its family name, or None when it is missing."""
+    from pledge_desktop.paths import resource
+
+    family = None
+    for name in FONT_FILES:
+        ident = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+        families = QFontDatabase.applicationFontFamilies(ident) if ident >= 0 else []
+        family = family or (families[0] if families else None)
+    return family
+
+
+def apply_theme(app: QApplication, contrast: bool | None = None) -> None:
+    """Give the whole app its look. Call once, after the QApplication is made."""
+    app.setStyle("Fusion")
+    family = load_fonts()
+    if family:
+        font = QFont(app.font())
+        font.setFamily(family)
+        app.setFont(font)
+    if high_contrast() if contrast is None else contrast:
+        return  # the system's colours have the last word
+    dark = is_dark(app.palette())
+    palette = app.palette()
+    plum = QColor(ACCENT)
+    palette.setColor(QPalette.ColorRole.Highlight, plum)
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT_ON_DARK if dark else ACCENT))
+    palette.setColor(QPalette.ColorRole.LinkVisited, QColor(ACCENT_ON_DARK if dark else ACCENT))
+    app.setPalette(palette)
+    app.setStyleSheet(style_sheet(dark))
