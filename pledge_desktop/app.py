@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pledge_desktop import APP_NAME, __version__, paths
+from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.ui.common.theme import apply_theme
 from pledge_desktop.ui.shell.main_window import MainWindow
 
@@ -110,7 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     apply_theme(app)
-    data_dir = paths.resolve_data_dir(args.data_dir, demo=args.demo)
+    try:
+        data_dir = paths.resolve_data_dir(args.data_dir, demo=args.demo)
+    except PledgeError as error:
+        if not args.self_test:
+            QMessageBox.critical(None, APP_NAME, str(error))
+        print(f"pledge-desktop: {error}", file=sys.stderr)
+        return 1
     window = MainWindow(open_demo=lambda: open_workspace_for(paths.demo_dir_beside(data_dir), True))
     window.show_placed()
     result = {"code": 0}
@@ -118,14 +125,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     def record(moment: str) -> None:
         times[moment] = time.time()
 
-    def fail(error: Exception) -> None:
+    def fail(error: Exception | str, code: int = 1) -> None:
         if args.self_test:
             print(f"pledge-desktop: {error}", file=sys.stderr)
         else:
             QMessageBox.critical(window, APP_NAME, str(error))
-        result["code"] = 1
+        result["code"] = code
         window.close()
         app.quit()
+
+    def guarded(step: Callable[[], None]) -> Callable[[], None]:
+        """The last resort around each step: a plain message, the details in a log file in
+        the data folder's logs/, exit code 2, and the folder's lock released on the way out."""
+
+        def run() -> None:
+            from pledge_desktop.domain.errors import PledgeError
+
+            try:
+                step()
+            except PledgeError as error:
+                fail(error)
+            except Exception as error:
+                from pledge_desktop.crash_log import report_crash
+
+                fail(report_crash(data_dir, error), code=2)
+
+        return run
 
     def open_data() -> None:
         from pledge_desktop.domain.errors import PledgeError
@@ -143,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         record("opened")
         window.set_workspace(workspace)
         record("shown")
-        QTimer.singleShot(0, after_open)
+        QTimer.singleShot(0, guarded(after_open))
 
     def after_open() -> None:
         record("data_ready")
@@ -157,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()
             app.quit()
 
-    _FirstPaint(window, open_data)
+    _FirstPaint(window, guarded(open_data))
     app.exec()
     return result["code"]
 

@@ -44,3 +44,42 @@ def test_gui_script_is_installed() -> None:
     exe = Path(sys.executable).with_name("pledge-desktop")
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "Pledge Desktop" in result.stdout
+
+
+def test_self_test_on_a_damaged_database_names_it_exits_and_lets_go(
+    tmp_path: Path, demo_folder: str
+) -> None:
+    folder = Path(demo_folder)
+    database = folder / "pledge.sqlite3"
+    data = bytearray(database.read_bytes())
+    data[4096 * 3 : 4096 * 5] = bytes(8192)  # two pages zeroed
+    database.write_bytes(bytes(data))
+    before = database.read_bytes()
+    result = run_gui("--self-test", "--data-dir", str(folder), tmp_path=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "pledge restore" in result.stderr or "backup" in result.stderr.lower()
+    assert database.read_bytes() == before, "the damaged file is left exactly as it was"
+    again = run_gui("--self-test", "--data-dir", str(folder), tmp_path=tmp_path)
+    assert "another copy" not in again.stderr.lower(), "the folder's lock was let go"
+
+
+def test_the_unexpected_in_the_window_is_a_plain_message_a_log_and_exit_2(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import os
+
+    from pledge_desktop import app
+    from pledge_desktop.ui.shell.main_window import MainWindow
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    def broken(self, workspace) -> None:  # a bug while showing the data
+        raise RuntimeError("a fault that nobody planned for")
+
+    monkeypatch.setattr(MainWindow, "set_workspace", broken)
+    folder = tmp_path / "data"
+    code = app.main(["--self-test", "--data-dir", str(folder)])
+    assert code == 2
+    logs = list((folder / "logs").glob("crash-*.txt"))
+    assert logs and "a fault that nobody planned for" in logs[0].read_text()
