@@ -92,11 +92,7 @@ class ExportPlan:
     def findings_for(self, comments: Iterable[tuple[str, str]]) -> list[GateFinding]:
         """The findings to decide when the written answers `comments` are sent."""
         sent = set(comments)
-        return [
-            f
-            for f in self.findings
-            if f.table != "responses" or (f.row, f.field) in sent
-        ]
+        return [f for f in self.findings if f.table != "responses" or (f.row, f.field) in sent]
 
 
 @dataclass(frozen=True)
@@ -207,6 +203,10 @@ class ExportService:
             suppression = _anonymise(gathered, k)  # on the final rows
             _shuffle(gathered.tables)
             tables = list(gathered.tables.values())
+            site_table = gathered.tables["site"]
+            site = dict(zip(site_table.header(), site_table.rows[0], strict=True))
+            # the names in the descriptor are the site table's, after the gate
+            gathered.about |= {"hospital": site["hospital"], "cycle": site["cycle"]}
             about = {
                 **gathered.about,
                 "title": f"Service Pledge data: {gathered.about['hospital']}, "
@@ -280,9 +280,7 @@ def _anonymise(gathered: Gathered, k: int) -> Suppression:
     table = gathered.tables["responses"]
     header = table.header()
     columns = [(q.code, header.index(q.code)) for q in gathered.quasi if q.code in header]
-    rows = [
-        {"response_id": row[0], **{code: row[i] for code, i in columns}} for row in table.rows
-    ]
+    rows = [{"response_id": row[0], **{code: row[i] for code, i in columns}} for row in table.rows]
     suppression = generalise_then_suppress(rows, gathered.quasi, k)
     for row, values in zip(table.rows, rows, strict=True):
         for code, i in columns:

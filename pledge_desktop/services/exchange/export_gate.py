@@ -100,9 +100,7 @@ def remove(
         for v in outgoing(t for t in tables.values() if t.name in touched)
         if (v.table, v.row, v.field) in places
     ]
-    positions = {
-        name: {key: i for i, key in enumerate(row_keys(tables[name]))} for name in touched
-    }
+    positions = {name: {key: i for i, key in enumerate(row_keys(tables[name]))} for name in touched}
     for value in apply_decisions(values, findings, not_identifiers, MARKER):
         table = tables[value.table]
         row = table.rows[positions[value.table][value.row]]
@@ -120,9 +118,7 @@ def not_identifier_keys(session: Session) -> dict[str, Any]:
     return kept if isinstance(kept, dict) else {}
 
 
-def record_not_identifiers(
-    session: Session, os_user: str, findings: Iterable[GateFinding]
-) -> int:
+def record_not_identifiers(session: Session, os_user: str, findings: Iterable[GateFinding]) -> int:
     """Record each finding as "not an identifier": who and when, and a line of the audit
     trail. Returns how many were new."""
     kept = not_identifier_keys(session)

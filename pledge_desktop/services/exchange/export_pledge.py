@@ -100,7 +100,7 @@ def interview_tables(
         "interview_themes",
         "Themes coded in each interview, with how many passages",
         [
-            text("interview_id", "The interview", True),
+            text("interview_id", "The interview", True, pattern=RANDOM_ID),
             text("theme", "The theme", True),
             text(
                 "national_code",
@@ -196,7 +196,7 @@ def goal_tables(
         "goal_updates",
         "Dated progress judgements of each goal",
         [
-            text("goal_id", "The goal", True),
+            text("goal_id", "The goal", True, pattern=RANDOM_ID),
             {"name": "on_date", "type": "date", "description": "Date of the update"},
             text("progress", "The judgement", True, enum=[p.value for p in Progress]),
         ],

@@ -66,22 +66,35 @@ def site_table(
             text("questionnaire", "The questionnaire used"),
             integer("questionnaire_version", "Its version"),
             integer("forms", "Survey forms typed in", minimum=0),
-            text("pledge_type", "primary or secondary breast cancer", True,
-                 enum=[t.value for t in PledgeType]),
+            text(
+                "pledge_type",
+                "primary or secondary breast cancer",
+                True,
+                enum=[t.value for t in PledgeType],
+            ),
             text("nation", "The UK nation, from the trust's ODS code", True, enum=list(NATIONS)),
             integer("forms_printed", "Numbered forms printed for the cycle", minimum=0),
-            integer("forms_handed_out", "Forms given out to patients (empty: not recorded)",
-                    minimum=0),
+            integer(
+                "forms_handed_out", "Forms given out to patients (empty: not recorded)", minimum=0
+            ),
             integer("forms_returned", "Forms returned and typed in", minimum=0),
-            integer("eligible_patients", "New patients in the period (empty: not recorded)",
-                    minimum=0),
+            integer(
+                "eligible_patients", "New patients in the period (empty: not recorded)", minimum=0
+            ),
             date_field("fieldwork_start", "First day forms were given out"),
             date_field("fieldwork_end", "Last day forms were given out"),
-            text("hand_out_method", "How forms were given out (empty: not recorded)",
-                 enum=["", *HAND_OUT_METHODS]),
-            integer("data_policy_version", "The charity's data policy the package follows",
-                    True, minimum=1),
-        ],  # fmt: skip
+            text(
+                "hand_out_method",
+                "How forms were given out (empty: not recorded)",
+                enum=["", *HAND_OUT_METHODS],
+            ),
+            integer(
+                "data_policy_version",
+                "The charity's data policy the package follows",
+                True,
+                minimum=1,
+            ),
+        ],
         [
             [
                 site_code,

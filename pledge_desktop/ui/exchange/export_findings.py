@@ -37,7 +37,7 @@ class FindingsList(QListWidget):
         super().__init__()
         self.page = page
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_R and not event.modifiers():
             self.page.remove_current()
         elif event.key() == Qt.Key.Key_N and not event.modifiers():
@@ -84,11 +84,9 @@ class FindingsPage(QWizardPage):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+    def initializePage(self) -> None:
         self.findings = self.w.plan.findings_for(self.w.comments.chosen())
-        self.decisions = {
-            f.key: self.decisions.get(f.key, TO_DECIDE) for f in self.findings
-        }
+        self.decisions = {f.key: self.decisions.get(f.key, TO_DECIDE) for f in self.findings}
         self.list.clear()
         for finding in self.findings:
             item = QListWidgetItem()
@@ -136,7 +134,7 @@ class FindingsPage(QWizardPage):
         self._show(self.list.item(row), finding)
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+    def isComplete(self) -> bool:
         return all(state != TO_DECIDE for state in self.decisions.values())
 
     def removed(self) -> set[str]:

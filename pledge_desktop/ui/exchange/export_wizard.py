@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.exchange.export import ExportChoices, ExportPlan, ExportResult
-from pledge_desktop.ui.exchange.export_findings import FindingsPage
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import busy, show_problem
+from pledge_desktop.ui.exchange.export_findings import FindingsPage
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -233,8 +233,8 @@ class DonePage(QWizardPage):
         self.summary.setText(
             self.tr(
                 "The data package is saved as %s.%s\n\n%d written answers sent, reviewed; %d "
-                "things that could identify someone removed.\n\nIts SHA-256 fingerprint, for the charity to check it arrived "
-                "whole:\n%s\n\nThe export is recorded in the audit trail."
+                "things that could identify someone removed.\n\nIts SHA-256 fingerprint, for "
+                "the charity to check it arrived whole:\n%s\n\nThe export is recorded in the audit trail."
             )
             % (result.path, locked, result.comments_sent, len(result.removed), result.sha256)
         )

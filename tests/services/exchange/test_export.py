@@ -109,7 +109,9 @@ def test_nothing_identifying_leaves(demo_workspace, cycle_id, tmp_path) -> None:
         assert secret not in everything
     # reviewed and sent: redacted
     out = tmp_path / "reviewed.zip"
-    result = demo_workspace.export.export(cycle_id, out, ExportChoices(comments={planted.key}, remove_all=True))
+    result = demo_workspace.export.export(
+        cycle_id, out, ExportChoices(comments={planted.key}, remove_all=True)
+    )
     assert result.comments_sent == 1
     everything = "\n".join(unpacked(out).values())
     assert "Ring me on" in everything and "was lovely" in everything
@@ -162,7 +164,9 @@ def test_a_password_protects_the_file(demo_workspace, cycle_id, tmp_path) -> Non
     out = tmp_path / "locked.zip"
     with pytest.raises(ValidationError):
         demo_workspace.export.export(cycle_id, out, ExportChoices(password="short"))
-    demo_workspace.export.export(cycle_id, out, ExportChoices(password="a long passphrase", remove_all=True))
+    demo_workspace.export.export(
+        cycle_id, out, ExportChoices(password="a long passphrase", remove_all=True)
+    )
     with zipfile.ZipFile(out) as archive, pytest.raises(RuntimeError):
         archive.read("README.txt")
     with pytest.raises(PackageRejected, match="password"):

@@ -5,7 +5,6 @@ import zipfile
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
-
 from sqlalchemy import select
 
 from pledge_desktop.db import models as m
