@@ -234,7 +234,8 @@ class DonePage(QWizardPage):
             self.tr(
                 "The data package is saved as %s.%s\n\n%d written answers sent, reviewed; %d "
                 "things that could identify someone removed.\n\nIts SHA-256 fingerprint, for "
-                "the charity to check it arrived whole:\n%s\n\nThe export is recorded in the audit trail."
+                "the charity to check it arrived whole:\n%s\n\nThe export is recorded in the "
+                "audit trail."
             )
             % (result.path, locked, result.comments_sent, len(result.removed), result.sha256)
         )
