@@ -24,7 +24,7 @@ from pledge_desktop.domain.privacy import (
     apply_decisions,
     review_outgoing,
 )
-from pledge_desktop.exchange.package_format import Table
+from pledge_desktop.exchange.package_format import MISSING, Table
 from pledge_desktop.paths import resource
 from pledge_desktop.services.exchange.policy import audit_line
 
@@ -71,7 +71,7 @@ def outgoing(tables: Iterable[Table]) -> list[OutgoingText]:
         for key, row in zip(row_keys(table), table.rows, strict=True):
             for name, index in columns:
                 words = row[index]
-                if words and words not in ("withheld", "suppressed"):
+                if words not in MISSING:  # "", blank, withheld …: words of the app's own
                     values.append(OutgoingText(table.name, key, name, words))
     return values
 
