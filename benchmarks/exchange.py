@@ -45,6 +45,7 @@ def main() -> None:
     from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
     from pledge_desktop.services.demo.build import PRIMARY_QUESTIONNAIRE
     from pledge_desktop.services.demo.responses import add_demo_responses
+    from pledge_desktop.services.exchange.export import ExportChoices
     from pledge_desktop.services.exchange.merge import merge_packages
     from pledge_desktop.services.workspace import open_workspace
 
@@ -77,7 +78,7 @@ def main() -> None:
         out = folder / "big.zip"
         for _ in range(args.runs):
             started = time.perf_counter()
-            ws.export.export(cycle_id, out)
+            ws.export.export(cycle_id, out, ExportChoices(remove_all=True))
             times.append(time.perf_counter() - started)
         ws.close()
         runs = ", ".join(f"{t:.2f}" for t in times)
@@ -95,7 +96,7 @@ def main() -> None:
             ws, cycle_id = hospital(f"Hospital {number}", site, forms, number * 7919)
             path = folder / "sent" / f"{site}.zip"
             path.parent.mkdir(exist_ok=True)
-            ws.export.export(cycle_id, path)
+            ws.export.export(cycle_id, path, ExportChoices(remove_all=True))
             ws.close()
             packages.append(path)
         started = time.perf_counter()

@@ -1,4 +1,5 @@
-"""The `pledge` commands that send data to the charity and combine it there: export, merge."""
+"""The `pledge` commands that send data to the charity and combine it there: export, merge,
+and the charity's data policy (policy show, policy import)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ def add_exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> No
     export = command(
         "export",
         "Write the cycle's anonymised data package for the charity (a ZIP of CSV files with "
-        "their descriptions), checked before it is written. Written answers are left out: "
-        "review them in the app's export wizard to send them.",
+        "their descriptions), checked before it is written. Every word that would leave is "
+        "checked for anything that could identify someone: while anything is found, nothing is "
+        "written and each finding is listed (use --redact to replace them all by a marker). "
+        "Written answers are left out: review them in the app's export wizard to send them.",
         _export,
     )
     export.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
@@ -29,9 +32,14 @@ def add_exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> No
     export.add_argument(
         "--k",
         type=int,
-        default=5,
+        default=None,
         help="hold back answers that could identify someone wherever fewer than K forms share "
-        "them (default 5)",
+        "them (default: the charity's data policy; K can only be larger)",
+    )
+    export.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace everything the identifier check finds by [removed], and say where",
     )
     export.add_argument(
         "--password",
@@ -39,6 +47,14 @@ def add_exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> No
         help=f"protect the file with a password (AES), asked for here or taken from "
         f"{PASSWORD_VARIABLE}",
     )
+    policy = command(
+        "policy",
+        "The charity's data policy: 'show' says the one in use; 'import FILE' takes a newer one "
+        "the charity sent (an older or weaker policy is refused with the reason).",
+        _policy,
+    )
+    policy.add_argument("action", choices=["show", "import"], help="what to do")
+    policy.add_argument("file", nargs="?", type=Path, metavar="FILE.json", help="for import")
     merge = command(
         "merge",
         "Combine hospitals' data packages (files, or folders of them) into national tables: a "
@@ -80,20 +96,43 @@ def _password(confirm: bool) -> str:
 
 
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
-    from pledge_desktop.services.exchange.export import ExportChoices
+    from pledge_desktop.services.exchange.export import ExportChoices, FindingsRemain
     from pledge_desktop.services.workspace import open_workspace
 
+    if args.k is not None and args.k < 2:
+        raise ValidationError(
+            {"k": "--k must be 2 or more: a group of one form is a single patient."}
+        )
     password = _password(confirm=True) if args.password else None
+    choices = ExportChoices(k=args.k, password=password, remove_all=args.redact)
     with open_workspace(
         data_dir, write=True, create=bool(getattr(args, "create", False))
     ) as workspace:
         cycle = workspace.cycles.find(args.cycle)
-        result = workspace.export.export(
-            cycle.id, args.out.resolve(), ExportChoices(k=args.k, password=password)
-        )
+        try:
+            result = workspace.export.export(cycle.id, args.out.resolve(), choices)
+        except FindingsRemain as remaining:
+            print(f"pledge: {remaining}", file=sys.stderr)
+            print("  table / row / field: kind, identifier (masked)", file=sys.stderr)
+            for f in remaining.findings:
+                print(f"  {f.table} / {f.row} / {f.field}: {f.kind}, {f.masked}", file=sys.stderr)
+            print(
+                "Change the words in the app, record there what is not an identifier, or run "
+                "again with --redact to replace each one by [removed].",
+                file=sys.stderr,
+            )
+            return 1
     for name, title, rows in result.tables:
         print(f"  {name:<17} {rows:>7,}  {title}")
+    print(
+        f"Data policy version {result.policy_version}: groups of at least "
+        f"{result.suppression.k} forms."
+    )
     print(result.suppression.describe(result.quasi_identifiers))
+    if result.removed:
+        print(f"Removed {len(result.removed)} thing(s) that could identify someone:")
+        for f in result.removed:
+            print(f"  {f.table} / {f.row} / {f.field}: {f.kind}, {f.masked} → [removed]")
     if result.comments_withheld:
         print(
             f"{result.comments_withheld} written answers were left out: review them in the app "
@@ -101,6 +140,28 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
         )
     protected = " (password protected)" if result.encrypted else ""
     print(f"Wrote {result.path}{protected}\nSHA-256 {result.sha256}")
+    return 0
+
+
+def _policy(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.services.workspace import open_workspace
+
+    if args.action == "import":
+        if args.file is None:
+            raise ValidationError({"file": "Name the policy file to import: policy import FILE."})
+        with open_workspace(data_dir, write=True) as workspace:
+            policy = workspace.export.policy.import_file(args.file.expanduser())
+        print(f"Taken. {policy.describe()}")
+        return 0
+    with open_workspace(data_dir, write=False) as workspace:
+        policy = workspace.export.policy.current()
+    print(policy.describe())
+    print("Answers that could identify someone, in the order they are given up:")
+    for rule in policy.quasi_identifiers:
+        bands = " → ".join(", ".join(b.label for b in level) for level in rule.levels)
+        print(f"  {rule.label} ({', '.join(rule.codes)})" + (f": {bands}" if bands else ""))
+    if policy.about:
+        print(policy.about)
     return 0
 
 

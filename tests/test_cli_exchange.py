@@ -15,10 +15,20 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_export_then_merge(capsys, demo_folder: str, tmp_path: Path, monkeypatch) -> None:
     sent = tmp_path / "sent"
     sent.mkdir()
-    code, said, _ = run(
+    code, said, err = run(
         capsys, "--data-dir", demo_folder, "export", "--out", str(sent / "2026.zip")
     )
+    assert code == 1 and not (sent / "2026.zip").exists()  # a quote is signed with a name
+    assert "quotes / " in err and "attributed_to: name, J***" in err and "Jean" not in err
+    code, said, err = run(
+        capsys, "--data-dir", demo_folder, "export", "--k", "1", "--out", str(sent / "k.zip")
+    )
+    assert code == 1 and "--k must be 2 or more" in err and "Traceback" not in err
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "export", "--redact", "--out", str(sent / "2026.zip")
+    )
     assert code == 0 and "responses" in said and "SHA-256" in said
+    assert "Removed 1 thing(s)" in said and "attributed_to: name, J*** → [removed]" in said
     assert "written answers were left out" in said
     monkeypatch.setenv("PLEDGE_PACKAGE_PASSWORD", "a long passphrase")
     code, said, _ = run(
@@ -26,6 +36,7 @@ def test_export_then_merge(capsys, demo_folder: str, tmp_path: Path, monkeypatch
         "--data-dir",
         demo_folder,
         "export",
+        "--redact",
         "--cycle",
         "2025",
         "--password",
@@ -52,3 +63,26 @@ def test_merge_of_nothing_usable_writes_nothing(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "merge", str(bad), "--out", str(tmp_path / "out"))
     assert code == 1 and "nothing was written" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_policy_show_and_import(capsys, demo_folder: str, tmp_path: Path) -> None:
+    import json
+
+    code, said, _ = run(capsys, "--data-dir", demo_folder, "policy", "show")
+    assert code == 0 and "Data policy version 1" in said and "Age (age_band" in said
+    shipped = json.loads(Path("resources/policy/data-policy.json").read_text("utf-8"))
+    weaker = tmp_path / "weaker.json"
+    weaker.write_text(json.dumps({**shipped, "version": 2, "k": 3}), "utf-8")
+    code, _, err = run(capsys, "--data-dir", demo_folder, "policy", "import", str(weaker))
+    assert code == 1 and "can only make the rules stricter" in err
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({**shipped, "version": 2, "k": 6}), "utf-8")
+    code, said, _ = run(capsys, "--data-dir", demo_folder, "policy", "import", str(newer))
+    assert code == 0 and "version 2" in said
+    code, _, err = run(capsys, "--data-dir", demo_folder, "policy", "import", str(newer))
+    assert code == 1 and "already in use" in err
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "export", "--redact", "--k", "3",
+        "--out", str(tmp_path / "k.zip"),
+    )  # fmt: skip
+    assert code == 0 and "Data policy version 2: groups of at least 6 forms" in said

@@ -4,6 +4,9 @@ docs/export-format.md describes it for the charity's analysts."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +20,31 @@ MISSING_MEANING = {
     "withheld": "a written answer not sent: not reviewed, or dropped by the nurse",
 }
 MEMBERS = ("datapackage.json", "manifest.json", "README.txt")
+# tables with one row per person (a form, an interview, a quote): written in the order of their
+# random ids, never in the order of serial numbers or typing
+PER_PERSON = ("responses", "interviews", "interview_themes", "quotes")
+# UK nations, as the site table names them
+NATIONS = ("England", "Wales", "Scotland", "Northern Ireland", "unknown")
+
+
+def option_column(question_code: str, option_code: int | str) -> str:
+    """The responses column of one option of a multiple-choice question: 1 ticked, 0 not."""
+    return f"{question_code}__{option_code}"
+
+
+def question_fingerprint(
+    wording: str, answer_type: str, options: Iterable[tuple[int | str, str]]
+) -> str:
+    """SHA-256 of a question's definition (wording, type, codes and labels), so packages can be
+    pooled only where their questions agree. The charity's side computes it the same way from
+    the questions and options tables."""
+    definition = {
+        "text": " ".join(wording.split()),
+        "type": answer_type,
+        "options": [[int(code), " ".join(label.split())] for code, label in options],
+    }
+    canonical = json.dumps(definition, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -74,6 +102,10 @@ def _field(
     if constraints:
         spec["constraints"] = constraints
     return spec
+
+
+def date_field(name: str, description: str) -> dict[str, Any]:
+    return {"name": name, "type": "date", "description": description}
 
 
 def link(fields: list[str], resource: str, target: list[str]) -> dict[str, Any]:

@@ -1,29 +1,50 @@
 """Sending data to the charity: what will be sent, the privacy rules applied before anything is
 written, the package validated, written whole (optionally AES-encrypted), and recorded in the
-audit trail with its SHA-256."""
+audit trail with its SHA-256.
+
+The order is the privacy rule: the written answers the nurse chose go into the rows; every
+free-text cell of every table passes the identifier gate (each finding removed or recorded as
+"not an identifier", or nothing is written); only then, on the final rows, does the charity's
+data policy put answers into coarser bands and hold back what is still too rare (k-anonymity);
+and per-person tables are written in the order of their random ids, never serial order."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import insert
 
 from pledge_desktop import __version__
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.db.migrate import SCHEMA_REVISION
-from pledge_desktop.domain.anonymity import DEFAULT_K, Suppression, k_anonymise
-from pledge_desktop.domain.errors import StorageError, ValidationError
+from pledge_desktop.domain.anonymity import QuasiIdentifier, Suppression, generalise_then_suppress
+from pledge_desktop.domain.errors import PledgeError, StorageError, ValidationError
 from pledge_desktop.domain.identifiers import Finding, find_identifiers, redact
-from pledge_desktop.exchange.package_format import MISSING_MEANING, README, Table
+from pledge_desktop.domain.policy import DataPolicy
+from pledge_desktop.domain.privacy import GateFinding
+from pledge_desktop.exchange.package_format import MISSING_MEANING, PER_PERSON, README, Table
 from pledge_desktop.exchange.package_io import package_files, validation_problems, zip_bytes
+from pledge_desktop.services.exchange import export_gate as gate
 from pledge_desktop.services.exchange.export_tables import Gathered, export_key, gather
+from pledge_desktop.services.exchange.policy import PolicyService, audit_line, policy_in_use
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 
 MIN_PASSWORD = 10
+MIN_K = 2
+
+
+class FindingsRemain(PledgeError):
+    """Something in the package could identify someone and the nurse has not decided it."""
+
+    def __init__(self, findings: list[GateFinding]) -> None:
+        self.findings = findings
+        super().__init__(
+            f"Nothing was written: {len(findings)} thing(s) in the package could identify "
+            "someone. Remove each one, or record that it is not an identifier."
+        )
 
 
 @dataclass(frozen=True)
@@ -53,11 +74,25 @@ class ExportPlan:
     suppression: Suppression
     quasi_identifiers: dict[str, str]  # code → question text
     identifying: tuple[dict[str, str], ...] = ()  # each form's answers to those questions
+    findings: tuple[GateFinding, ...] = ()  # in every table, written answers as if sent
+    policy: DataPolicy | None = None
+    quasi: tuple[QuasiIdentifier, ...] = ()
+    never_sent: tuple[str, ...] = ()  # written questions asking who the patient is
+
+    @property
+    def least_k(self) -> int:
+        return self.policy.k if self.policy else MIN_K
 
     def with_k(self, k: int) -> ExportPlan:
-        """The same plan with another k: counted again from the answers it holds."""
+        """The same plan with another k (never below the policy's): counted again."""
         rows = [dict(row) for row in self.identifying]
-        return replace(self, suppression=k_anonymise(rows, list(self.quasi_identifiers), k))
+        k = max(k, self.least_k)
+        return replace(self, suppression=generalise_then_suppress(rows, self.quasi, k))
+
+    def findings_for(self, comments: Iterable[tuple[str, str]]) -> list[GateFinding]:
+        """The findings to decide when the written answers `comments` are sent."""
+        sent = set(comments)
+        return [f for f in self.findings if f.table != "responses" or (f.row, f.field) in sent]
 
 
 @dataclass(frozen=True)
@@ -70,30 +105,39 @@ class ExportResult:
     comments_withheld: int
     quasi_identifiers: dict[str, str]  # code → question text
     encrypted: bool
+    removed: tuple[GateFinding, ...] = ()  # identifiers replaced by a marker
+    policy_version: int = 0
+    never_sent: tuple[str, ...] = ()
 
 
 @dataclass
 class ExportChoices:
-    k: int = DEFAULT_K
+    k: int | None = None  # None: the data policy's; a larger k may be asked for, never smaller
     comments: set[tuple[str, str]] = field(default_factory=set)  # reviewed and to be sent
     password: str | None = None
+    remove: set[str] = field(default_factory=set)  # finding keys to replace by a marker
+    remove_all: bool = False  # `pledge export --redact`
 
 
 class ExportService:
     def __init__(self, db: Database, changes: ChangeFeed) -> None:
         self._db = db
         self._changes = changes
+        self.policy = PolicyService(db, changes)
 
-    def plan(self, cycle_id: int, k: int = DEFAULT_K) -> ExportPlan:
-        """What would be sent, with the written answers to review and what k-anonymity holds
-        back. Nothing is written."""
+    def plan(self, cycle_id: int, k: int | None = None) -> ExportPlan:
+        """What would be sent, with the written answers to review, every finding of the
+        identifier check and what k-anonymity holds back. Nothing is written."""
+        _check_k(k)
         with self._db.transaction() as session:  # the id key is made on first use
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            gathered = gather(session, cycle_id, export_key(session))
+            gathered = gather(session, cycle_id, export_key(session), policy_in_use(session))
+            kept = gate.not_identifier_keys(session)
+        codes = [q.code for q in gathered.quasi]
         identifying = tuple(
-            {code: row.get(code, "") for code in _quasi(gathered)} for row in gathered.answers
+            {"response_id": row["response_id"], **{c: row.get(c, "") for c in codes}}
+            for row in gathered.answers
         )
-        suppression = _apply_k(gathered, k)
         texts = {q.code: q.text for q in gathered.questionnaire.questions()}
         comments = tuple(
             CommentReview(
@@ -101,34 +145,68 @@ class ExportService:
                 c.question_code,
                 texts.get(c.question_code, c.question_code),
                 c.text,
-                tuple(find_identifiers(c.text, gathered.names)),
+                tuple(
+                    find_identifiers(
+                        c.text, gathered.names, lists=gate.name_lists(), every_date=True
+                    )
+                ),
             )
             for c in gathered.comments
         )
-        return ExportPlan(
+        _put_comments(gathered, {c.key for c in comments})
+        _fill_responses(gathered)
+        findings = gate.review(gathered.tables.values(), gathered.names, kept)
+        plan = ExportPlan(
             gathered.about["cycle"],
-            _counts(gathered, len(gathered.answers)),
+            _counts(gathered),
             comments,
-            suppression,
+            Suppression(gathered.policy.k, 0, {}),
             _quasi(gathered),
             identifying,
+            tuple(findings),
+            gathered.policy,
+            tuple(gathered.quasi),
+            tuple(gathered.never_sent),
         )
+        return plan.with_k(k or gathered.policy.k)
+
+    def not_an_identifier(self, findings: Iterable[GateFinding]) -> int:
+        """Record that these findings are not identifiers (who and when, in the audit trail),
+        so they are not asked about again while their words stay the same."""
+        with self._db.transaction() as session:
+            added = gate.record_not_identifiers(session, self._db.os_user, findings)
+        self._changes.announce("exports")
+        return added
 
     def export(
         self, cycle_id: int, out: Path, choices: ExportChoices | None = None
     ) -> ExportResult:
         choices = choices or ExportChoices()
+        _check_k(choices.k)
         if choices.password is not None and len(choices.password) < MIN_PASSWORD:
             raise ValidationError(
                 {"password": f"Use a password of at least {MIN_PASSWORD} characters, or none."}
             )
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            gathered = gather(session, cycle_id, export_key(session))
-            suppression = _apply_k(gathered, choices.k)
-            sent = _apply_comments(gathered, choices.comments)
+            policy = policy_in_use(session)
+            gathered = gather(session, cycle_id, export_key(session), policy)
+            k = max(policy.k, choices.k or 0)
+            sent = _put_comments(gathered, choices.comments)
             _fill_responses(gathered)
+            kept = gate.not_identifier_keys(session)
+            findings = gate.review(gathered.tables.values(), gathered.names, kept)
+            undecided = [f for f in findings if f.key not in choices.remove]
+            if undecided and not choices.remove_all:
+                raise FindingsRemain(undecided)
+            gate.remove(gathered.tables, findings, kept)
+            suppression = _anonymise(gathered, k)  # on the final rows
+            _shuffle(gathered.tables)
             tables = list(gathered.tables.values())
+            site_table = gathered.tables["site"]
+            site = dict(zip(site_table.header(), site_table.rows[0], strict=True))
+            # the names in the descriptor are the site table's, after the gate
+            gathered.about |= {"hospital": site["hospital"], "cycle": site["cycle"]}
             about = {
                 **gathered.about,
                 "title": f"Service Pledge data: {gathered.about['hospital']}, "
@@ -136,9 +214,12 @@ class ExportService:
                 "app_version": __version__,
                 "schema_revision": SCHEMA_REVISION,
                 "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                "k_anonymity": choices.k,
+                "k_anonymity": k,
+                "data_policy_version": policy.version,
+                "data_policy_date": policy.date.isoformat(),
+                "identifiers_removed": len(findings),
             }
-            files = package_files(tables, about, _readme(gathered, about, choices.k, sent))
+            files = package_files(tables, about, _readme(gathered, about, k, sent))
             problems = validation_problems(files)
             if problems:
                 raise StorageError(
@@ -147,21 +228,19 @@ class ExportService:
                 )
             data = zip_bytes(files, choices.password)
             digest = hashlib.sha256(data).hexdigest()
-            counts = _counts(gathered, len(gathered.answers))
+            counts = _counts(gathered)
             # recorded first: if the file cannot be written, the record is rolled back with it
-            session.execute(
-                insert(m.AuditEntry).values(
-                    at_utc=datetime.now(UTC).replace(tzinfo=None),
-                    os_user=self._db.os_user,
-                    action="insert",
-                    entity="export",
-                    entity_id=gathered.about["cycle"],
-                    field="data package",
-                    old_value=None,
-                    new_value=f"{out.name}; SHA-256 {digest}; "
-                    + ", ".join(f"{name} {rows}" for name, _title, rows in counts)
-                    + ("; password protected" if choices.password else ""),
-                )
+            audit_line(
+                session,
+                self._db.os_user,
+                "export",
+                gathered.about["cycle"],
+                "data package",
+                f"{out.name}; SHA-256 {digest}; "
+                + ", ".join(f"{name} {rows}" for name, _title, rows in counts)
+                + f"; data policy {policy.version}, k {k}"
+                + (f"; {len(findings)} identifier(s) removed" if findings else "")
+                + ("; password protected" if choices.password else ""),
             )
             write_whole(out, lambda part: part.write_bytes(data))
         self._changes.announce("exports")
@@ -174,26 +253,56 @@ class ExportService:
             len(gathered.comments) - sent,
             _quasi(gathered),
             bool(choices.password),
+            tuple(findings),
+            policy.version,
+            tuple(gathered.never_sent),
+        )
+
+
+def _check_k(k: int | None) -> None:
+    if k is not None and k < MIN_K:
+        raise ValidationError(
+            {
+                "k": f"The smallest group must be at least {MIN_K} forms: a group of one is a "
+                "single patient. The charity's data policy sets the least allowed."
+            }
         )
 
 
 def _quasi(gathered: Gathered) -> dict[str, str]:
     """The questions that could help identify someone: code → question text."""
-    return {q.code: q.text for q in gathered.questionnaire.questions() if q.quasi_identifier}
+    texts = {q.code: q.text for q in gathered.questionnaire.questions()}
+    return {q.code: texts.get(q.code, q.code) for q in gathered.quasi}
 
 
-def _apply_k(gathered: Gathered, k: int) -> Suppression:
-    return k_anonymise(gathered.answers, list(_quasi(gathered)), k)
+def _anonymise(gathered: Gathered, k: int) -> Suppression:
+    """Generalise first, suppress last, on the responses table as it will be written."""
+    table = gathered.tables["responses"]
+    header = table.header()
+    columns = [(q.code, header.index(q.code)) for q in gathered.quasi if q.code in header]
+    rows = [{"response_id": row[0], **{code: row[i] for code, i in columns}} for row in table.rows]
+    suppression = generalise_then_suppress(rows, gathered.quasi, k)
+    for row, values in zip(table.rows, rows, strict=True):
+        for code, i in columns:
+            row[i] = values[code]
+    return suppression
 
 
-def _apply_comments(gathered: Gathered, chosen: set[tuple[str, str]]) -> int:
-    """Reviewed written answers go out redacted; every other one stays "withheld"."""
+def _shuffle(tables: dict[str, Table]) -> None:
+    """Per-person tables in the order of their random ids: nothing of serial or typing order."""
+    for name in PER_PERSON:
+        if name in tables:
+            tables[name].rows.sort()
+
+
+def _put_comments(gathered: Gathered, chosen: set[tuple[str, str]]) -> int:
+    """Reviewed written answers go into the rows as written, for the gate to check; every
+    other one stays "withheld"."""
     rows = {row["response_id"]: row for row in gathered.answers}
     sent = 0
     for comment in gathered.comments:
         if (comment.response_id, comment.question_code) in chosen:
-            findings = find_identifiers(comment.text, gathered.names)
-            rows[comment.response_id][comment.question_code] = redact(comment.text, findings)
+            rows[comment.response_id][comment.question_code] = comment.text
             sent += 1
     return sent
 
@@ -204,7 +313,8 @@ def _fill_responses(gathered: Gathered) -> None:
     table.rows = [[row.get(name, "") for name in header] for row in gathered.answers]
 
 
-def _counts(gathered: Gathered, forms: int) -> tuple[tuple[str, str, int], ...]:
+def _counts(gathered: Gathered) -> tuple[tuple[str, str, int], ...]:
+    forms = len(gathered.answers)
     return tuple(
         (name, t.title, forms if name == "responses" else len(t.rows))
         for name, t in gathered.tables.items()
@@ -214,11 +324,18 @@ def _counts(gathered: Gathered, forms: int) -> tuple[tuple[str, str, int], ...]:
 def _readme(gathered: Gathered, about: dict[str, object], k: int, sent: int) -> str:
     tables = "\n".join(f"- {t.path}: {t.title}" for t in gathered.tables.values())
     comments = (
-        f"Written answers: {sent} reviewed by the nurse, with anything identifying replaced by "
-        "a placeholder such as [phone number]; the rest are marked withheld."
+        f"Written answers: {sent} reviewed by the nurse; everything the identifier check found "
+        "in them, and in every other word of the package, was removed (shown as [removed]) or "
+        "checked by the nurse. The rest are marked withheld."
         if sent
         else "Written answers are not included (marked withheld)."
     )
+    if gathered.never_sent:
+        comments += (
+            " Written questions asking who the patient is are never sent: "
+            + ", ".join(gathered.never_sent)
+            + "."
+        )
     return README.format(
         app_version=about["app_version"],
         site=about["hospital"],
@@ -228,5 +345,6 @@ def _readme(gathered: Gathered, about: dict[str, object], k: int, sent: int) -> 
         missing="; ".join(f"{key} = {meaning}" for key, meaning in MISSING_MEANING.items())
         + "; an empty cell = no answer recorded",
         k=k,
-        comments=comments,
+        comments=comments
+        + f"\nThe charity's data policy version {about['data_policy_version']} applies.",
     )

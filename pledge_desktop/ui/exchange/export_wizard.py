@@ -1,5 +1,6 @@
-"""Send data to the charity: what will be sent, the written answers to review, the small groups
-held back, then a password and where to save the file; the file's SHA-256 at the end."""
+"""Send data to the charity: what will be sent, the written answers to review, everything the
+identifier check found in any table (R removes it, N records "not an identifier"), the small
+groups held back, then a password and where to save the file; the file's SHA-256 at the end."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import busy, show_problem
 from pledge_desktop.ui.common.widgets import sized
 from pledge_desktop.ui.common.words import plural
+from pledge_desktop.ui.exchange.export_findings import FindingsPage
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -51,9 +53,10 @@ class ExportWizard(QWizard):
         self.result: ExportResult | None = None
         self.what = WhatPage(self)
         self.comments = CommentsPage(self)
+        self.findings = FindingsPage(self)
         self.send = SendPage(self)
         self.done_page = DonePage(self)
-        for page in (self.what, self.comments, self.send, self.done_page):
+        for page in (self.what, self.comments, self.findings, self.send, self.done_page):
             self.addPage(page)
         sized(self, 760, 560)
 
@@ -77,7 +80,7 @@ class WhatPage(QWizardPage):
             self.tables.addItem(f"{title}: {rows:,}")
         self.k = QSpinBox()
         self.k.setObjectName("exportK")
-        self.k.setRange(2, 20)
+        self.k.setRange(wizard.plan.least_k, max(20, wizard.plan.least_k))
         self.k.setSuffix(self.tr(" forms"))
         self.k.setValue(wizard.plan.suppression.k)
         self.k.setAccessibleName(self.tr("Smallest group of forms allowed"))
@@ -105,8 +108,8 @@ class CommentsPage(QWizardPage):
         self.setTitle(self.tr("Written answers"))
         self.setSubTitle(
             self.tr(
-                "Patients' written answers are sent only if you tick them. Anything that could "
-                "identify someone is replaced as shown, such as [phone number]. Read each one."
+                "Patients' written answers are sent only if you tick them. On the next page you "
+                "decide each thing in them that could identify someone. Read each one."
             )
         )
         self.list = QListWidget()
@@ -198,7 +201,10 @@ class SendPage(QWizardPage):
             )
             return False
         choices = ExportChoices(
-            k=self.w.what.k.value(), comments=self.w.comments.chosen(), password=password or None
+            k=self.w.what.k.value(),
+            comments=self.w.comments.chosen(),
+            password=password or None,
+            remove=self.w.findings.removed(),
         )
         try:
             with busy(self, self.tr("Checking and writing the data package…")):
@@ -228,9 +234,15 @@ class DonePage(QWizardPage):
         locked = self.tr(" It is protected with your password.") if result.encrypted else ""
         self.summary.setText(
             self.tr(
-                "The data package is saved as %s.%s\n\n%s sent, reviewed and "
-                "redacted.\n\nIts SHA-256 fingerprint, for the charity to check it arrived "
-                "whole:\n%s\n\nThe export is recorded in the audit trail."
+                "The data package is saved as %s.%s\n\n%s sent, reviewed; %s that could "
+                "identify someone removed.\n\nIts SHA-256 fingerprint, for the charity to check "
+                "it arrived whole:\n%s\n\nThe export is recorded in the audit trail."
             )
-            % (result.path, locked, plural(result.comments_sent, "written answer"), result.sha256)
+            % (
+                result.path,
+                locked,
+                plural(result.comments_sent, "written answer"),
+                plural(len(result.removed), "thing"),
+                result.sha256,
+            )
         )

@@ -20,6 +20,7 @@ from pledge_desktop.exchange.package_io import PackageRejected, read_package
 from pledge_desktop.services.exchange.export import ExportChoices
 from pledge_desktop.services.exchange.merge import merge_packages
 
+SWEPT = ExportChoices(remove_all=True)  # every finding of the identifier check removed
 PLANTED = (
     "Ring me on 07700 900123 or write to jo.bloggs@example.com, NHS 943 476 5919, "
     "I live at NE1 4ST. Sister Ann Example was lovely."
@@ -58,7 +59,7 @@ def plant_form(workspace, cycle_id: int, serial: int, comment: str, ages: int = 
 
 def test_the_package_holds_every_table_and_validates(demo_workspace, cycle_id, tmp_path) -> None:
     out = tmp_path / "riverside-2026.zip"
-    result = demo_workspace.export.export(cycle_id, out)
+    result = demo_workspace.export.export(cycle_id, out, SWEPT)
     loaded = read_package(out)  # checksums, format version and frictionless validation
     names = {name for name, _title, _rows in result.tables}
     assert names == {
@@ -73,6 +74,10 @@ def test_the_package_holds_every_table_and_validates(demo_workspace, cycle_id, t
         "goals",
         "goal_updates",
         "standards",
+        "bands",
+        "batches",
+        "time_spent",
+        "representatives",
     }
     assert len(loaded.tables["responses"]) == 60
     assert loaded.manifest["format_version"] == 1 and loaded.manifest["app_version"]
@@ -98,13 +103,15 @@ def test_nothing_identifying_leaves(demo_workspace, cycle_id, tmp_path) -> None:
     assert {"NHS number", "phone number", "email address", "postcode", "name"} <= kinds, kinds
     # not reviewed: not sent
     out = tmp_path / "plain.zip"
-    demo_workspace.export.export(cycle_id, out)
+    demo_workspace.export.export(cycle_id, out, SWEPT)
     everything = "\n".join(unpacked(out).values())
     for secret in ("07700 900123", "jo.bloggs", "943 476 5919", "NE1 4ST", "Ring me"):
         assert secret not in everything
     # reviewed and sent: redacted
     out = tmp_path / "reviewed.zip"
-    result = demo_workspace.export.export(cycle_id, out, ExportChoices(comments={planted.key}))
+    result = demo_workspace.export.export(
+        cycle_id, out, ExportChoices(comments={planted.key}, remove_all=True)
+    )
     assert result.comments_sent == 1
     everything = "\n".join(unpacked(out).values())
     assert "Ring me on" in everything and "was lovely" in everything
@@ -130,7 +137,7 @@ def test_nothing_identifying_leaves(demo_workspace, cycle_id, tmp_path) -> None:
 def test_small_groups_are_held_back(demo_workspace, cycle_id, tmp_path) -> None:
     plant_form(demo_workspace, cycle_id, 902, "", ages=6)  # a man aged 80 or over: unique
     out = tmp_path / "k.zip"
-    result = demo_workspace.export.export(cycle_id, out, ExportChoices(k=5))
+    result = demo_workspace.export.export(cycle_id, out, ExportChoices(k=5, remove_all=True))
     assert result.suppression.total > 0
     rows = table(unpacked(out), "responses")
     codes = ["age_band", "sex", "time_since_diagnosis"]
@@ -149,7 +156,7 @@ def test_an_invalid_package_is_never_written(
     monkeypatch.setattr(export, "validation_problems", lambda files: ["responses: type error"])
     out = tmp_path / "never.zip"
     with pytest.raises(StorageError, match="nothing was written"):
-        demo_workspace.export.export(cycle_id, out)
+        demo_workspace.export.export(cycle_id, out, SWEPT)
     assert not out.exists() and not list(tmp_path.glob("*.partial"))
 
 
@@ -157,7 +164,9 @@ def test_a_password_protects_the_file(demo_workspace, cycle_id, tmp_path) -> Non
     out = tmp_path / "locked.zip"
     with pytest.raises(ValidationError):
         demo_workspace.export.export(cycle_id, out, ExportChoices(password="short"))
-    demo_workspace.export.export(cycle_id, out, ExportChoices(password="a long passphrase"))
+    demo_workspace.export.export(
+        cycle_id, out, ExportChoices(password="a long passphrase", remove_all=True)
+    )
     with zipfile.ZipFile(out) as archive, pytest.raises(RuntimeError):
         archive.read("README.txt")
     with pytest.raises(PackageRejected, match="password"):
@@ -171,7 +180,7 @@ def test_cells_are_safe_in_a_spreadsheet(demo_workspace, cycle_id, tmp_path) -> 
     goals = demo_workspace.goals
     goals.save_goal(Goal(cycle_id, Term.SHORT, '=HYPERLINK("http://x.example","click")'))
     out = tmp_path / "cells.zip"
-    demo_workspace.export.export(cycle_id, out)
+    demo_workspace.export.export(cycle_id, out, SWEPT)
     titles = [row["title"] for row in table(unpacked(out), "goals")]
     assert '\'=HYPERLINK("http://x.example","click")' in titles
     assert not any(t.startswith(("=", "+", "-", "@")) for t in titles)
@@ -182,7 +191,7 @@ def test_round_trip_the_merge_counts_what_the_database_holds(demo_workspace, tmp
     files = []
     for cycle in cycles:
         out = tmp_path / f"sent-{cycle}.zip"
-        demo_workspace.export.export(cycle, out)
+        demo_workspace.export.export(cycle, out, SWEPT)
         files.append(out)
     duplicate = tmp_path / "again" / files[0].name
     duplicate.parent.mkdir()
@@ -204,7 +213,7 @@ def test_round_trip_the_merge_counts_what_the_database_holds(demo_workspace, tmp
     assert headline["Surveys"] == 110 and headline["Hospitals"] == 1
     rows = list(book["Questions"].iter_rows(values_only=True))
     header = rows[0]
-    for code in ("bcn_named", "overall_rating", "tx_received", "bcn_listened"):
+    for code in ("bcn_named", "overall_rating", "bcn_listened"):  # single choice
         for option_code in (1, 2):
             label = next(
                 o.label
@@ -226,9 +235,9 @@ def test_a_newer_export_of_the_same_pledge_replaces_the_older(
     demo_workspace, cycle_id, tmp_path
 ) -> None:
     first, second = tmp_path / "first.zip", tmp_path / "second.zip"
-    demo_workspace.export.export(cycle_id, first)
+    demo_workspace.export.export(cycle_id, first, SWEPT)
     plant_form(demo_workspace, cycle_id, 903, "")
-    demo_workspace.export.export(cycle_id, second)
+    demo_workspace.export.export(cycle_id, second, SWEPT)
     result = merge_packages([second, first], tmp_path / "out")
     assert result.surveys == 61 and len(result.duplicates) == 1
     assert "replaced by" in result.duplicates[0]

@@ -5,8 +5,11 @@ import zipfile
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import select
 
+from pledge_desktop.db import models as m
 from pledge_desktop.exchange.package_io import read_package
+from pledge_desktop.services.exchange.export import ExportChoices
 from tests.helpers import when_dialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -34,6 +37,13 @@ def test_the_wizard_reviews_comments_and_writes_a_protected_file(
         qtbot.keyClick(comments, Qt.Key.Key_Space)
         seen["sent"] = comments.item(0).text()
         wizard.next()
+        findings = wizard.findings
+        seen["findings"] = [findings.list.item(i).text() for i in range(findings.list.count())]
+        assert not findings.isComplete()  # nothing is sent until each one is decided
+        qtbot.keyClick(findings.list, Qt.Key.Key_N)  # the first: not an identifier
+        while not findings.isComplete():
+            qtbot.keyClick(findings.list, Qt.Key.Key_R)
+        wizard.next()
         send = wizard.send
         qtbot.keyClicks(send.password, "a long passphrase")
         qtbot.keyClicks(send.again, "a long passphrase")
@@ -45,13 +55,24 @@ def test_the_wizard_reviews_comments_and_writes_a_protected_file(
     when_dialog("exportWizard", walk)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL_SHIFT)
     qtbot.waitUntil(lambda: "done" in seen, timeout=20000)
-    assert seen["tables"] == 11
+    assert seen["tables"] == 15
+    found = seen["findings"]
+    assert any("quotes" in line and "attributed_to" in line and "J***" in line for line in found)
+    assert not any("Jean" in line for line in found)  # masked, never shown in full
     assert "could pick a patient out" in str(seen["held back"])
     assert "SHA-256" in str(seen["done"]) and "protected with your password" in str(seen["done"])
     assert out.exists()
     with zipfile.ZipFile(out) as archive:
         assert archive.infolist()[0].flag_bits & 0x1  # encrypted
     package = read_package(out, "a long passphrase")
+    with demo_workspace.db.reading() as session:
+        decided = session.execute(
+            select(m.AuditEntry.os_user, m.AuditEntry.at_utc, m.AuditEntry.new_value).where(
+                m.AuditEntry.entity == "privacy decision"
+            )
+        ).all()
+    assert len(decided) == 1 and decided[0].os_user and decided[0].at_utc
+    assert "Jean" not in decided[0].new_value
     assert package.about["k_anonymity"] == 6
     sent = [
         value
@@ -66,7 +87,9 @@ def test_the_charity_combines_packages_and_sees_rejections(
     qtbot, open_window, demo_workspace, tmp_path, monkeypatch
 ) -> None:
     good = tmp_path / "riverside.zip"
-    demo_workspace.export.export(demo_workspace.cycles.find("2026").id, good)
+    demo_workspace.export.export(
+        demo_workspace.cycles.find("2026").id, good, ExportChoices(remove_all=True)
+    )
     bad = tmp_path / "broken.zip"
     bad.write_bytes(good.read_bytes()[:500])
     monkeypatch.setattr(
