@@ -107,17 +107,13 @@ class MergeDialog(QDialog):
         lines = [self.tr("Taken: %s") % source for source in self.result.accepted]
         lines += [self.tr("Counted once: %s") % note for note in self.result.duplicates]
         lines += [self.tr("REJECTED: %s: %s") % (r.source, r.reason) for r in self.result.rejected]
+        lines += [self.tr("Cleaned: %s") % note for note in self.result.notes]
+        lines += [
+            self.tr("Asked differently: %s %s: %s %s") % (row[1], row[0], row[2], row[3])
+            for row in self.result.conformance
+        ]
         if self.result.accepted:
-            lines.append(
-                self.tr("Combined %d pledges from %d hospitals: %s surveys, %d interviews, in %s")
-                % (
-                    self.result.pledges,
-                    self.result.hospitals,
-                    f"{self.result.surveys:,}",
-                    self.result.interviews,
-                    self.result.out,
-                )
-            )
+            lines.append(self.result.describe())
         else:
             lines.append(self.tr("No package could be taken, so nothing was written."))
         self.report.setPlainText("\n".join(lines))

@@ -1,0 +1,304 @@
+"""National figures the charity can publish without misleading anyone or exposing a patient.
+
+Each question of one cycle becomes two tables of counts, hospitals across:
+
+- its **base**: for every hospital, how many forms answered it, left it blank, were unreadable,
+  skipped it as the form said, had the answer held back by k-anonymity (`suppressed`) or had a
+  written answer not sent (`withheld`). Every distribution is shown with its whole base.
+- its **answers**: for every hospital, how many forms ticked each answer.
+
+Both are published with their totals (national counts, hospitals' numbers), so small counts
+are hidden together with enough others that none can be worked out by subtraction
+(`protect_small_counts`). When more than a fifth of a question's answers were held back, its
+percentages are not drawn at all (nationally, or for that hospital): a distribution drawn from
+the survivors would mislead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pledge_desktop.domain.suppression import (
+    TOTAL,
+    CountTable,
+    HiddenCells,
+    protect_small_counts,
+    recover_by_subtraction,
+)
+
+BASE_ROWS = ("answered", "blank", "unreadable", "skipped", "suppressed", "withheld")
+BASE_LABELS = {
+    "answered": "Answered",
+    "blank": "Left blank",
+    "unreadable": "Could not be read",
+    "skipped": "Skipped, as the form said",
+    "suppressed": "Held back to protect patients (k-anonymity)",
+    "withheld": "Written answer not sent",
+}
+HELD_BACK = ("suppressed", "withheld")
+MOST_HELD_BACK = 0.2  # more than this share of answers held back: no percentages drawn
+CHOICE_KINDS = ("single_choice", "multiple_choice", "agreement_scale", "yes_no_na")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published cell: the count (None when held back) and its share (None when no
+    percentage is drawn), as a fraction of 1."""
+
+    count: int | None
+    share: float | None = None
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """ "1 hospital", "2 hospitals" (the number written with thousands separators)."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def held_back_reason(held: int, asked: int) -> str | None:
+    """Why a question's percentages are not drawn, or None when they can be."""
+    if asked and held / asked > MOST_HELD_BACK:
+        return (
+            f"Percentages are not drawn: {held:,} of {asked:,} answers "
+            f"({round(100 * held / asked)}%) were held back to protect patients or not sent, so "
+            "the answers left would not stand for everyone who replied."
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class PublishedQuestion:
+    """One question of one cycle, as published: national figures and each hospital's."""
+
+    column: str  # the merged responses column (the code, or the code of a variant)
+    code: str
+    text: str
+    kind: str
+    sites: tuple[str, ...]  # "SITE CYCLE" of each hospital asked it, in order
+    answers: tuple[str, ...]  # answer labels (none for number, date and written questions)
+    base: CountTable  # rows BASE_ROWS, columns sites
+    base_hidden: HiddenCells
+    counts: CountTable  # rows answers, columns sites
+    counts_hidden: HiddenCells
+    not_drawn: str | None  # nationally: why no percentages, or None
+    site_not_drawn: tuple[bool, ...]  # per site: more than a fifth held back there
+    threshold: int
+
+    # --- the base -------------------------------------------------------------------------
+    def base_national(self, row: int) -> Figure:
+        hidden = (row, TOTAL) in self.base_hidden.cells
+        return Figure(None if hidden else self.base.margins.rows[row])
+
+    def base_site(self, row: int, site: int) -> Figure:
+        hidden = self.base_hidden.is_hidden(row, site)
+        return Figure(None if hidden else self.base.counts[row][site])
+
+    def asked(self, site: int | None = None) -> int:
+        """Forms that were asked this question (the base's whole)."""
+        if site is None:
+            return self.base.margins.grand
+        return self.base.margins.columns[site]
+
+    def answered_shown(self, site: int | None = None) -> int | None:
+        if site is None:
+            return self.base_national(0).count
+        return self.base_site(0, site).count
+
+    # --- the answers ----------------------------------------------------------------------
+    def national(self, row: int) -> Figure:
+        if (row, TOTAL) in self.counts_hidden.cells:
+            return Figure(None)
+        count = self.counts.margins.rows[row]
+        base = self.answered_shown()
+        share = None
+        if self.not_drawn is None and base:
+            share = count / base
+        return Figure(count, share)
+
+    def site(self, row: int, site: int) -> Figure:
+        if self.counts_hidden.is_hidden(row, site):
+            return Figure(None)
+        count = self.counts.counts[row][site]
+        base = self.answered_shown(site)
+        share = None
+        if (
+            base is not None
+            and base >= self.threshold
+            and self.not_drawn is None
+            and not self.site_not_drawn[site]
+        ):
+            share = count / base
+        return Figure(count, share)
+
+    # --- proof ----------------------------------------------------------------------------
+    def recoverable(self) -> dict[str, dict[tuple[int, int], int]]:
+        """What an attacker can work out from the published figures (empty when safe)."""
+        found: dict[str, dict[tuple[int, int], int]] = {}
+        for name, table, hidden in (
+            ("base", self.base, self.base_hidden.cells),
+            ("answers", self.counts, self._answers_hidden()),
+        ):
+            if not hidden:
+                continue
+            got = recover_by_subtraction(table.counts, hidden, table.margins)
+            if got:
+                found[name] = got
+        return found
+
+    def _answers_hidden(self) -> frozenset[tuple[int, int]]:
+        """The answers' hidden cells, with each hospital's number answering counted as hidden
+        where the base hides it (for single-choice questions it is that column's total)."""
+        hidden = set(self.counts_hidden.cells)
+        if self.kind != "multiple_choice":
+            hidden |= {
+                (TOTAL, j) for j in range(len(self.sites)) if self.base_site(0, j).count is None
+            }
+            if self.base_national(0).count is None:
+                hidden.add((TOTAL, TOTAL))
+        return frozenset(hidden)
+
+
+def publish_question(
+    column: str,
+    code: str,
+    text: str,
+    kind: str,
+    sites: Sequence[str],
+    answers: Sequence[str],
+    base: Sequence[Mapping[str, int]],  # per site: BASE_ROWS token → forms
+    ticks: Sequence[Sequence[int]],  # per site: forms ticking each answer
+    threshold: int,
+) -> PublishedQuestion:
+    """A question's tables with small counts, and what would give them away, hidden."""
+    base_counts = tuple(
+        tuple(int(base[j].get(row, 0)) for j in range(len(sites))) for row in BASE_ROWS
+    )
+    base_table = CountTable(BASE_ROWS, tuple(sites), base_counts)
+    base_hidden = _protect(base_table, threshold)
+    counts = tuple(tuple(int(ticks[j][i]) for j in range(len(sites))) for i in range(len(answers)))
+    counts_table = CountTable(tuple(answers), tuple(sites), counts)
+    counts_hidden = _protect(counts_table, threshold)
+    held = [sum(base[j].get(t, 0) for t in HELD_BACK) for j in range(len(sites))]
+    replied = [held[j] + base[j].get("answered", 0) for j in range(len(sites))]
+    question = PublishedQuestion(
+        column,
+        code,
+        text,
+        kind,
+        tuple(sites),
+        tuple(answers),
+        base_table,
+        base_hidden,
+        counts_table,
+        counts_hidden,
+        held_back_reason(sum(held), sum(replied)),
+        tuple(held_back_reason(h, r) is not None for h, r in zip(held, replied, strict=True)),
+        threshold,
+    )
+    if answers and _margins_disagree(question):
+        question = _withhold_disagreeing(question)
+    return question
+
+
+def _protect(table: CountTable, threshold: int) -> HiddenCells:
+    if not table.rows or not table.columns:
+        return HiddenCells(frozenset(), frozenset())
+    try:
+        return protect_small_counts(table, threshold)
+    except ValueError:  # no way to protect a cell by others: hide every non-zero count
+        every = {(i, j) for i, row in enumerate(table.counts) for j, n in enumerate(row) if n > 0}
+        margins = {(i, TOTAL) for i in range(len(table.rows))}
+        margins |= {(TOTAL, j) for j in range(len(table.columns))} | {(TOTAL, TOTAL)}
+        return HiddenCells(
+            frozenset(c for c in every if 0 < table.value(c) < threshold),
+            frozenset(every | margins),
+        )
+
+
+def _margins_disagree(question: PublishedQuestion) -> bool:
+    """The answers' tables hid a hospital's total that the base shows: publishing both would
+    undo the hiding. Rare; then everything of that question below national level is held."""
+    if question.kind == "multiple_choice":
+        return False
+    for cell in question.counts_hidden.cells:
+        if (
+            cell[0] == TOTAL
+            and cell[1] != TOTAL
+            and question.base_site(0, cell[1]).count is not None
+        ):
+            return True
+    return False
+
+
+def _withhold_disagreeing(question: PublishedQuestion) -> PublishedQuestion:
+    from dataclasses import replace
+
+    n_sites = len(question.sites)
+    every_site = frozenset(
+        (i, j) for i in range(len(question.answers)) for j in range(n_sites)
+    ) | frozenset((TOTAL, j) for j in range(n_sites))
+    base_every = frozenset(
+        (i, j) for i in range(len(BASE_ROWS)) for j in range(n_sites)
+    ) | frozenset((TOTAL, j) for j in range(n_sites))
+    return replace(
+        question,
+        counts_hidden=HiddenCells(question.counts_hidden.primary, every_site),
+        base_hidden=HiddenCells(question.base_hidden.primary, base_every),
+    )
+
+
+@dataclass(frozen=True)
+class ResponseRate:
+    """Forms returned out of forms handed out (None when the package did not say)."""
+
+    label: str  # "RZZ01 2026", or "All hospitals 2026"
+    returned: int
+    handed_out: int | None
+
+    @property
+    def rate(self) -> float | None:
+        return self.returned / self.handed_out if self.handed_out else None
+
+    def describe(self) -> str:
+        if not self.handed_out:
+            return f"{plural(self.returned, 'form')} returned (forms handed out not given)"
+        return (
+            f"{self.returned:,} of {plural(self.handed_out, 'form')} handed out came back "
+            f"({round(100 * self.returned / self.handed_out)}%)"
+        )
+
+
+@dataclass(frozen=True)
+class CycleTables:
+    """One cycle's national tables: never pooled with another cycle's."""
+
+    cycle: str
+    sites: tuple[str, ...]
+    hospitals: int
+    forms: int
+    questions: tuple[PublishedQuestion, ...]
+
+
+@dataclass(frozen=True)
+class CodedCount:
+    """Goals in a national category, or interviews touching a national theme."""
+
+    code: str
+    label: str
+    count: int
+    hospitals: int
+
+
+@dataclass(frozen=True)
+class NationalSummary:
+    headline: tuple[tuple[str, int], ...]
+    response_rates: tuple[ResponseRate, ...]  # nationally per cycle first, then per site
+    cycles: tuple[CycleTables, ...]
+    conformance: tuple[tuple[str, ...], ...]  # rows of conformance.csv, without its header
+    goal_categories: tuple[CodedCount, ...]
+    themes: tuple[CodedCount, ...]
+    threshold: int
+    notes: tuple[str, ...] = ()
+
+    def small_text(self) -> str:
+        return f"fewer than {self.threshold}"
