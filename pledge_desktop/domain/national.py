@@ -68,7 +68,12 @@ def held_back_reason(held: int, asked: int) -> str | None:
 
 @dataclass(frozen=True)
 class PublishedQuestion:
-    """One question of one cycle, as published: national figures and each hospital's."""
+    """One question of one cycle, as published: national figures and each hospital's.
+
+    For a question with one answer per form, the answers and the ways of not answering make
+    one table (their counts add up to the forms asked, which are published): the number
+    answering is shown only where it follows from figures already shown. For multiple choice
+    (a form may tick several answers) the base and the answers are two tables."""
 
     column: str  # the merged responses column (the code, or the code of a variant)
     code: str
@@ -76,22 +81,37 @@ class PublishedQuestion:
     kind: str
     sites: tuple[str, ...]  # "SITE CYCLE" of each hospital asked it, in order
     answers: tuple[str, ...]  # answer labels (none for number, date and written questions)
-    base: CountTable  # rows BASE_ROWS, columns sites
+    base: CountTable  # joined: answers then BASE_ROWS[1:]; otherwise BASE_ROWS
     base_hidden: HiddenCells
-    counts: CountTable  # rows answers, columns sites
+    counts: CountTable  # joined: the same table as base; otherwise the answers
     counts_hidden: HiddenCells
     not_drawn: str | None  # nationally: why no percentages, or None
     site_not_drawn: tuple[bool, ...]  # per site: more than a fifth held back there
     threshold: int
+    joined: bool = False
+    answered_known: tuple[bool, ...] = ()  # joined: per site, then nationally
 
     # --- the base -------------------------------------------------------------------------
+    def _base_row(self, row: int) -> int:
+        return len(self.answers) + row - 1 if self.joined else row
+
     def base_national(self, row: int) -> Figure:
-        hidden = (row, TOTAL) in self.base_hidden.cells
-        return Figure(None if hidden else self.base.margins.rows[row])
+        if self.joined and row == 0:
+            if not self.answered_known[-1]:  # shown only where it follows from what is shown
+                return Figure(None)
+            return Figure(sum(self.base.margins.rows[: len(self.answers)]))
+        at = self._base_row(row)
+        hidden = (at, TOTAL) in self.base_hidden.cells
+        return Figure(None if hidden else self.base.margins.rows[at])
 
     def base_site(self, row: int, site: int) -> Figure:
-        hidden = self.base_hidden.is_hidden(row, site)
-        return Figure(None if hidden else self.base.counts[row][site])
+        if self.joined and row == 0:
+            if not self.answered_known[site]:
+                return Figure(None)
+            return Figure(sum(self.base.counts[i][site] for i in range(len(self.answers))))
+        at = self._base_row(row)
+        hidden = self.base_hidden.is_hidden(at, site)
+        return Figure(None if hidden else self.base.counts[at][site])
 
     def asked(self, site: int | None = None) -> int:
         """Forms that were asked this question (the base's whole)."""
@@ -134,28 +154,15 @@ class PublishedQuestion:
     def recoverable(self) -> dict[str, dict[tuple[int, int], int]]:
         """What an attacker can work out from the published figures (empty when safe)."""
         found: dict[str, dict[tuple[int, int], int]] = {}
-        for name, table, hidden in (
-            ("base", self.base, self.base_hidden.cells),
-            ("answers", self.counts, self._answers_hidden()),
-        ):
-            if not hidden:
-                continue
-            got = recover_by_subtraction(table.counts, hidden, table.margins)
-            if got:
-                found[name] = got
+        tables = [("base", self.base, self.base_hidden.cells)]
+        if not self.joined and self.answers:
+            tables.append(("answers", self.counts, self.counts_hidden.cells))
+        for name, table, hidden in tables:
+            if hidden:
+                got = recover_by_subtraction(table.counts, hidden, table.margins)
+                if got:
+                    found[name] = got
         return found
-
-    def _answers_hidden(self) -> frozenset[tuple[int, int]]:
-        """The answers' hidden cells, with each hospital's number answering counted as hidden
-        where the base hides it (for single-choice questions it is that column's total)."""
-        hidden = set(self.counts_hidden.cells)
-        if self.kind != "multiple_choice":
-            hidden |= {
-                (TOTAL, j) for j in range(len(self.sites)) if self.base_site(0, j).count is None
-            }
-            if self.base_national(0).count is None:
-                hidden.add((TOTAL, TOTAL))
-        return frozenset(hidden)
 
 
 def publish_question(
@@ -170,17 +177,24 @@ def publish_question(
     threshold: int,
 ) -> PublishedQuestion:
     """A question's tables with small counts, and what would give them away, hidden."""
-    base_counts = tuple(
-        tuple(int(base[j].get(row, 0)) for j in range(len(sites))) for row in BASE_ROWS
-    )
-    base_table = CountTable(BASE_ROWS, tuple(sites), base_counts)
-    base_hidden = _protect(base_table, threshold)
-    counts = tuple(tuple(int(ticks[j][i]) for j in range(len(sites))) for i in range(len(answers)))
-    counts_table = CountTable(tuple(answers), tuple(sites), counts)
-    counts_hidden = _protect(counts_table, threshold)
-    held = [sum(base[j].get(t, 0) for t in HELD_BACK) for j in range(len(sites))]
-    replied = [held[j] + base[j].get("answered", 0) for j in range(len(sites))]
-    question = PublishedQuestion(
+    n = range(len(sites))
+    joined = bool(answers) and kind != "multiple_choice"
+    answer_counts = tuple(tuple(int(ticks[j][i]) for j in n) for i in range(len(answers)))
+    ways = BASE_ROWS[1:] if joined else BASE_ROWS
+    base_counts = tuple(tuple(int(base[j].get(row, 0)) for j in n) for row in ways)
+    if joined:
+        rows = (*answers, *ways)
+        table = CountTable(tuple(rows), tuple(sites), answer_counts + base_counts)
+        hidden = _protect(table, threshold)
+        base_table, base_hidden, counts_table, counts_hidden = table, hidden, table, hidden
+    else:
+        base_table = CountTable(tuple(ways), tuple(sites), base_counts)
+        base_hidden = _protect(base_table, threshold)
+        counts_table = CountTable(tuple(answers), tuple(sites), answer_counts)
+        counts_hidden = _protect(counts_table, threshold)
+    held = [sum(base[j].get(t, 0) for t in HELD_BACK) for j in n]
+    replied = [held[j] + base[j].get("answered", 0) for j in n]
+    return PublishedQuestion(
         column,
         code,
         text,
@@ -194,10 +208,35 @@ def publish_question(
         held_back_reason(sum(held), sum(replied)),
         tuple(held_back_reason(h, r) is not None for h, r in zip(held, replied, strict=True)),
         threshold,
+        joined,
+        _answered_known(base_table, base_hidden, len(answers)) if joined else (),
     )
-    if answers and _margins_disagree(question):
-        question = _withhold_disagreeing(question)
-    return question
+
+
+def _answered_known(table: CountTable, hidden: HiddenCells, answers: int) -> tuple[bool, ...]:
+    """Whether each hospital's number answering (and the national one, last) follows from the
+    published figures: then it is shown, as it tells nothing new; otherwise it is held back."""
+    n_sites = len(table.columns)
+    collapsed = (
+        tuple(sum(table.counts[i][j] for i in range(answers)) for j in range(n_sites)),
+        *table.counts[answers:],
+    )
+    unknown = {
+        (0, j) for j in range(n_sites) if any(hidden.is_hidden(i, j) for i in range(answers))
+    }
+    if any((i, TOTAL) in hidden.cells for i in range(answers)):
+        unknown.add((0, TOTAL))
+    for i, j in hidden.cells:
+        if i >= answers:
+            unknown.add((i - answers + 1, j))
+        elif i == TOTAL:
+            unknown.add((TOTAL, j))
+    if not unknown & ({(0, j) for j in range(n_sites)} | {(0, TOTAL)}):
+        return (True,) * (n_sites + 1)
+    small = CountTable(("answered", *BASE_ROWS[1:]), table.columns, collapsed)
+    found = recover_by_subtraction(small.counts, unknown, small.margins)
+    known = [(0, j) not in unknown or (0, j) in found for j in range(n_sites)]
+    return (*known, (0, TOTAL) not in unknown or (0, TOTAL) in found)
 
 
 def _protect(table: CountTable, threshold: int) -> HiddenCells:
@@ -206,45 +245,13 @@ def _protect(table: CountTable, threshold: int) -> HiddenCells:
     try:
         return protect_small_counts(table, threshold)
     except ValueError:  # no way to protect a cell by others: hide every non-zero count
-        every = {(i, j) for i, row in enumerate(table.counts) for j, n in enumerate(row) if n > 0}
+        every = {
+            (i, j) for i, row in enumerate(table.counts) for j, count in enumerate(row) if count
+        }
         margins = {(i, TOTAL) for i in range(len(table.rows))}
         margins |= {(TOTAL, j) for j in range(len(table.columns))} | {(TOTAL, TOTAL)}
-        return HiddenCells(
-            frozenset(c for c in every if 0 < table.value(c) < threshold),
-            frozenset(every | margins),
-        )
-
-
-def _margins_disagree(question: PublishedQuestion) -> bool:
-    """The answers' tables hid a hospital's total that the base shows: publishing both would
-    undo the hiding. Rare; then everything of that question below national level is held."""
-    if question.kind == "multiple_choice":
-        return False
-    for cell in question.counts_hidden.cells:
-        if (
-            cell[0] == TOTAL
-            and cell[1] != TOTAL
-            and question.base_site(0, cell[1]).count is not None
-        ):
-            return True
-    return False
-
-
-def _withhold_disagreeing(question: PublishedQuestion) -> PublishedQuestion:
-    from dataclasses import replace
-
-    n_sites = len(question.sites)
-    every_site = frozenset(
-        (i, j) for i in range(len(question.answers)) for j in range(n_sites)
-    ) | frozenset((TOTAL, j) for j in range(n_sites))
-    base_every = frozenset(
-        (i, j) for i in range(len(BASE_ROWS)) for j in range(n_sites)
-    ) | frozenset((TOTAL, j) for j in range(n_sites))
-    return replace(
-        question,
-        counts_hidden=HiddenCells(question.counts_hidden.primary, every_site),
-        base_hidden=HiddenCells(question.base_hidden.primary, base_every),
-    )
+        small = {c for c in every if 0 < table.value(c) < threshold}
+        return HiddenCells(frozenset(small), frozenset((every | margins) - small))
 
 
 @dataclass(frozen=True)
