@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from pledge_desktop.domain.suppression import (
     TOTAL,
     CountTable,
     HiddenCells,
+    Margins,
     protect_small_counts,
     recover_by_subtraction,
 )
@@ -184,13 +186,13 @@ def publish_question(
     base_counts = tuple(tuple(int(base[j].get(row, 0)) for j in n) for row in ways)
     if joined:
         rows = (*answers, *ways)
-        table = CountTable(tuple(rows), tuple(sites), answer_counts + base_counts)
+        table = _Counts(tuple(rows), tuple(sites), answer_counts + base_counts)
         hidden = _protect(table, threshold)
         base_table, base_hidden, counts_table, counts_hidden = table, hidden, table, hidden
     else:
-        base_table = CountTable(tuple(ways), tuple(sites), base_counts)
+        base_table = _Counts(tuple(ways), tuple(sites), base_counts)
         base_hidden = _protect(base_table, threshold)
-        counts_table = CountTable(tuple(answers), tuple(sites), answer_counts)
+        counts_table = _Counts(tuple(answers), tuple(sites), answer_counts)
         counts_hidden = _protect(counts_table, threshold)
     held = [sum(base[j].get(t, 0) for t in HELD_BACK) for j in n]
     replied = [held[j] + base[j].get("answered", 0) for j in n]
@@ -215,28 +217,45 @@ def publish_question(
 
 def _answered_known(table: CountTable, hidden: HiddenCells, answers: int) -> tuple[bool, ...]:
     """Whether each hospital's number answering (and the national one, last) follows from the
-    published figures: then it is shown, as it tells nothing new; otherwise it is held back."""
-    n_sites = len(table.columns)
-    collapsed = (
-        tuple(sum(table.counts[i][j] for i in range(answers)) for j in range(n_sites)),
-        *table.counts[answers:],
-    )
-    unknown = {
-        (0, j) for j in range(n_sites) if any(hidden.is_hidden(i, j) for i in range(answers))
-    }
-    if any((i, TOTAL) in hidden.cells for i in range(answers)):
-        unknown.add((0, TOTAL))
-    for i, j in hidden.cells:
-        if i >= answers:
-            unknown.add((i - answers + 1, j))
-        elif i == TOTAL:
-            unknown.add((TOTAL, j))
-    if not unknown & ({(0, j) for j in range(n_sites)} | {(0, TOTAL)}):
-        return (True,) * (n_sites + 1)
-    small = CountTable(("answered", *BASE_ROWS[1:]), table.columns, collapsed)
-    found = recover_by_subtraction(small.counts, unknown, small.margins)
-    known = [(0, j) not in unknown or (0, j) in found for j in range(n_sites)]
-    return (*known, (0, TOTAL) not in unknown or (0, TOTAL) in found)
+    published figures by subtraction: then it is shown, as it tells nothing new; otherwise it
+    is held back. Worked on the table with the answers added up into one row."""
+    n_sites, n_ways = len(table.columns), len(table.rows) - answers
+    margins = table.margins
+    grid: dict[tuple[int, int], int | None] = {}  # (row, column), -1 the total; None unknown
+    for j in range(n_sites):
+        seen = not any(hidden.is_hidden(i, j) for i in range(answers))
+        grid[(0, j)] = sum(table.counts[i][j] for i in range(answers)) if seen else None
+        for w in range(n_ways):
+            hid = hidden.is_hidden(answers + w, j)
+            grid[(w + 1, j)] = None if hid else table.counts[answers + w][j]
+        grid[(TOTAL, j)] = None if (TOTAL, j) in hidden.cells else margins.columns[j]
+    seen = not any((i, TOTAL) in hidden.cells for i in range(answers))
+    grid[(0, TOTAL)] = sum(margins.rows[:answers]) if seen else None
+    for w in range(n_ways):
+        hid = (answers + w, TOTAL) in hidden.cells
+        grid[(w + 1, TOTAL)] = None if hid else margins.rows[answers + w]
+    grid[(TOTAL, TOTAL)] = None if (TOTAL, TOTAL) in hidden.cells else margins.grand
+    lines = [[(i, j) for j in [*range(n_sites), TOTAL]] for i in range(n_ways + 1)]
+    lines += [[(i, j) for i in [*range(n_ways + 1), TOTAL]] for j in [*range(n_sites), TOTAL]]
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            open_cells = [cell for cell in line if grid[cell] is None]
+            if len(open_cells) == 1:  # the line's total less its other cells
+                cell, total = open_cells[0], line[-1]
+                others = sum(grid[c] or 0 for c in line[:-1])
+                grid[cell] = others if cell == total else (grid[total] or 0) - others
+                changed = True
+    return (*(grid[(0, j)] is not None for j in range(n_sites)), grid[(0, TOTAL)] is not None)
+
+
+class _Counts(CountTable):
+    """A table of counts whose totals are added up once, not at every look."""
+
+    @cached_property
+    def margins(self) -> Margins:  # type: ignore[override]
+        return CountTable.margins.fget(self)  # type: ignore[attr-defined,no-any-return]
 
 
 def _protect(table: CountTable, threshold: int) -> HiddenCells:

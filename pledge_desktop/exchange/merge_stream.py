@@ -111,6 +111,8 @@ def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[
         columns = [[row[c] for row in rows_as_dicts] for c in header]
     if name == "responses":
         header, columns = _with_ticks(package, header, columns)
+    if not columns or not len(columns[0]):
+        return path, [*SITE, *header], 0  # nothing to spool: no file
     guarded = [  # text guarded again for spreadsheets, only where it would run as a formula
         _guarded(column) if c in text else column for c, column in zip(header, columns, strict=True)
     ]
@@ -253,7 +255,7 @@ def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) 
         writer.writerow(header)
         for pledge in pledges:
             spool = pledge.spool.get(name)
-            if spool is None:
+            if spool is None or not pledge.rows.get(name):
                 continue
             with spool.open(encoding="utf-8", newline="") as source:
                 theirs = next(csv.reader([source.readline()]), [])  # names hold no newline

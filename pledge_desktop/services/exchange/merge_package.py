@@ -182,8 +182,9 @@ def _table(name: str, header: list[str], pledges: Sequence[Pledge], columns: Col
             continue
         spec = dict(specs.get(column) or _made(column, columns))
         spec["name"] = column
-        if column not in everywhere and "constraints" in spec:
-            spec["constraints"] = {k: v for k, v in spec["constraints"].items() if k != "required"}
+        if "constraints" in spec:  # unique only within a hospital's cycle: the key says so
+            dropped = ("unique",) if column in everywhere else ("unique", "required")
+            spec["constraints"] = {k: v for k, v in spec["constraints"].items() if k not in dropped}
         fields.append(spec)
     key = KEYS.get(name, [])
     return Table(
