@@ -15,7 +15,7 @@ import csv
 import io
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,7 +126,7 @@ def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[
 
 def option_columns(package: LoadedPackage) -> dict[str, list[str]]:
     """Multiple-choice question code → its answer codes, from the package's codebook."""
-    choices = {
+    choices: dict[str, list[str]] = {
         q["question_code"]: []
         for q in package.tables["questions"]
         if q["type"] == "multiple_choice"
@@ -246,7 +246,7 @@ def _checked(check: Check, package: LoadedPackage) -> str | dict[str, Any]:
         return f"It could not be checked ({type(error).__name__}): {error}".rstrip(": ")
 
 
-def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) -> int:
+def write_table(out: Path, name: str, header: list[str], pledges: Sequence[Pledge]) -> int:
     """The merged CSV of one table: each package's spool in turn, its columns placed under
     `header` (a column a package lacks is left empty). Returns the rows written."""
     written = 0
@@ -275,7 +275,7 @@ def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) 
     return written
 
 
-def union_header(name: str, pledges: list[Pledge], first: Iterable[str] = ()) -> list[str]:
+def union_header(name: str, pledges: Sequence[Pledge], first: Iterable[str] = ()) -> list[str]:
     """Every package's columns of one table, in the order first met."""
     header: dict[str, None] = dict.fromkeys(first)
     for pledge in pledges:
