@@ -168,19 +168,27 @@ def _policy(args: argparse.Namespace, data_dir: Path) -> int:
 def _merge(args: argparse.Namespace, _data_dir: Path) -> int:
     from pledge_desktop.services.exchange.merge import merge_packages
 
+    if args.small < 1:
+        print(
+            f"--small {args.small}: counts below it could not be held back. Give 1 or more "
+            "(8 is usual).",
+            file=sys.stderr,
+        )
+        return 1
     password = _password(confirm=False) if args.password else None
     result = merge_packages(args.inputs, args.out.resolve(), password, args.small)
     for source in result.accepted:
         print(f"taken:    {source}")
     for note in result.duplicates:
         print(f"once:     {note}")
+    for note in result.notes:
+        print(f"cleaned:  {note}")
+    for row in result.conformance:
+        print(f"differs:  {row[1]} {row[0]}: {row[2]} {row[3]}")
     for rejected in result.rejected:
         print(f"rejected: {rejected.source}: {rejected.reason}", file=sys.stderr)
     if result.accepted:
-        print(
-            f"Combined {result.pledges} pledges from {result.hospitals} hospitals: "
-            f"{result.surveys:,} surveys, {result.interviews} interviews, in {result.out}"
-        )
+        print(result.describe())
     else:
         print("No package could be taken, so nothing was written.", file=sys.stderr)
     return 1 if result.rejected or not result.accepted else 0

@@ -51,7 +51,7 @@ def test_export_then_merge(capsys, demo_folder: str, tmp_path: Path, monkeypatch
     code, said, err = run(capsys, "merge", str(sent), "--out", str(out), "--password")
     assert code == 1  # one file was rejected
     assert "rejected:" in err and "notes.zip" in err
-    assert "Combined 2 pledges from 1 hospitals: 110 surveys" in said
+    assert "Combined 2 pledges from 1 hospital: 110 surveys" in said
     assert (out / "summary.xlsx").exists() and (out / "merged" / "datapackage.json").exists()
     code, said, err = run(capsys, "merge", str(sent / "2026.zip"), "--out", str(tmp_path / "one"))
     assert code == 0 and "60 surveys" in said
@@ -86,3 +86,23 @@ def test_policy_show_and_import(capsys, demo_folder: str, tmp_path: Path) -> Non
         "--out", str(tmp_path / "k.zip"),
     )  # fmt: skip
     assert code == 0 and "Data policy version 2: groups of at least 6 forms" in said
+
+
+def test_merge_refuses_a_small_number_below_one(capsys, tmp_path: Path) -> None:
+    code, said, err = run(
+        capsys, "merge", str(tmp_path), "--out", str(tmp_path / "o"), "--small", "0"
+    )
+    assert code == 1 and "--small 0" in err and "Traceback" not in said + err
+    assert not (tmp_path / "o").exists()
+
+
+def test_merge_names_a_folder_without_packages(capsys, demo_folder: str, tmp_path: Path) -> None:
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    run(capsys, "--data-dir", demo_folder, "export", "--redact", "--out", str(sent / "2026.zip"))
+    empty = tmp_path / "nothing here"
+    empty.mkdir()
+    code, said, err = run(capsys, "merge", str(sent), str(empty), "--out", str(tmp_path / "o"))
+    assert code == 1 and "nothing here" in err and "holds no data package" in err
+    assert "Combined 1 pledge from 1 hospital: 60 surveys" in said
+    assert (tmp_path / "o" / "conformance.csv").exists()

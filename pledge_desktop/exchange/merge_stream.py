@@ -15,7 +15,7 @@ import csv
 import io
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ from pledge_desktop.exchange.package_read import (
 
 MISSING_TOKENS = ("", "blank", "unreadable", "skipped", "suppressed", "withheld")
 SITE = ("site_code", "cycle")
+OPTION = "__"  # responses: q__3 is 1 where answer 3 of multiple-choice q was ticked, 0 where not
+Check = Callable[[LoadedPackage], "str | dict[str, Any]"]  # why rejected, or what to keep
 
 
 @dataclass
@@ -46,6 +48,10 @@ class Pledge:
     spool: dict[str, Path]  # table → scratch CSV of its rows, header first
     headers: dict[str, list[str]]
     rows: dict[str, int] = field(default_factory=dict)  # table → rows spooled
+    site: dict[str, str] = field(default_factory=dict)  # the package's site.csv row
+    fields: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # table → specs
+    kept: dict[str, Any] = field(default_factory=dict)  # what the arrival check kept
+    rename: dict[str, str] = field(default_factory=dict)  # responses column → merged column
 
     @property
     def key(self) -> tuple[str, str]:
@@ -91,7 +97,8 @@ def count_columns(columns: dict[str, Any], kinds: dict[str, str]) -> dict[str, C
 
 
 def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[str], int]:
-    """The table's rows with site_code and cycle in front, guarded again for spreadsheets."""
+    """The table's rows with site_code and cycle in front, guarded again for spreadsheets;
+    responses gain a 0/1 column per answer of each multiple-choice question."""
     site = [safe_cell(package.about.get(k, "")) for k in SITE]
     path = folder / f"{name}.csv"
     schema = next(r["schema"] for r in package.descriptor["resources"] if r["name"] == name)
@@ -102,6 +109,10 @@ def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[
     else:
         rows_as_dicts = package.tables.get(name, [])
         columns = [[row[c] for row in rows_as_dicts] for c in header]
+    if name == "responses":
+        header, columns = _with_ticks(package, header, columns)
+    if not columns or not len(columns[0]):
+        return path, [*SITE, *header], 0  # nothing to spool: no file
     guarded = [  # text guarded again for spreadsheets, only where it would run as a formula
         _guarded(column) if c in text else column for c, column in zip(header, columns, strict=True)
     ]
@@ -113,6 +124,41 @@ def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[
     return path, [*SITE, *header], len(rows)
 
 
+def option_columns(package: LoadedPackage) -> dict[str, list[str]]:
+    """Multiple-choice question code → its answer codes, from the package's codebook."""
+    choices: dict[str, list[str]] = {
+        q["question_code"]: []
+        for q in package.tables["questions"]
+        if q["type"] == "multiple_choice"
+    }
+    for row in package.tables["options"]:
+        if row["question_code"] in choices:
+            choices[row["question_code"]].append(row["code"])
+    return choices
+
+
+def _with_ticks(
+    package: LoadedPackage, header: list[str], columns: list[Any]
+) -> tuple[list[str], list[Any]]:
+    where = {c: i for i, c in enumerate(header)}
+    header, columns = list(header), list(columns)
+    for code, answers in option_columns(package).items():
+        if code not in where:
+            continue
+        cells = columns[where[code]]
+        ticked = {
+            value: set(value.split(";")) for value in set(cells) if value not in MISSING_TOKENS
+        }
+        for answer in answers:
+            name = f"{code}{OPTION}{answer}"
+            if name in where:
+                continue  # the package has it already
+            marks = {v: ("1" if answer in t else "0") for v, t in ticked.items()}
+            header.append(name)
+            columns.append([marks.get(value, value) for value in cells])
+    return header, columns
+
+
 def _guarded(column: Any) -> Any:
     risky = {cell for cell in set(column) if safe_cell(cell) != cell}
     if not risky:
@@ -120,8 +166,12 @@ def _guarded(column: Any) -> Any:
     return [safe_cell(cell) if cell in risky else cell for cell in column]
 
 
-def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> StreamResult:
-    """Every package read once, counted and spooled under `scratch`; rejected ones named."""
+def read_all(
+    inputs: list[Path], scratch: Path, password: str | None = None, check: Check | None = None
+) -> StreamResult:
+    """Every package read once, counted and spooled under `scratch`; rejected ones named.
+    `check` sees each readable package first: it returns why the package is rejected, or what
+    to keep of it (it may also clean the package's text in place before it is spooled)."""
     paths, empty = find_packages(inputs)
     result = StreamResult(rejected=list(empty))
     kept: dict[tuple[str, str], Pledge] = {}
@@ -135,6 +185,13 @@ def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> 
             result.duplicates.append(f"{path} is the same package as {seen[package.fingerprint]}")
             continue
         seen[package.fingerprint] = str(path)
+        kept_by_check: dict[str, Any] = {}
+        if check is not None:
+            verdict = _checked(check, package)
+            if isinstance(verdict, str):
+                result.rejected.append(Rejection(str(path), verdict))
+                continue
+            kept_by_check = verdict
         folder = scratch / f"{number:05d}"
         folder.mkdir(parents=True)
         kinds = {q["question_code"]: q["type"] for q in package.tables["questions"]}
@@ -156,6 +213,12 @@ def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> 
             spool,
             headers,
             counted,
+            site=dict(next(iter(package.tables.get("site", [])), {})),
+            fields={
+                r["name"]: {f["name"]: f for f in r["schema"]["fields"]}
+                for r in package.descriptor["resources"]
+            },
+            kept=kept_by_check,
         )
         del package  # the forms are on disk now
         earlier = kept.get(pledge.key)
@@ -176,7 +239,14 @@ def read_all(inputs: list[Path], scratch: Path, password: str | None = None) -> 
     return result
 
 
-def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) -> int:
+def _checked(check: Check, package: LoadedPackage) -> str | dict[str, Any]:
+    try:
+        return check(package)
+    except Exception as error:  # a package from outside can break any check: that one only
+        return f"It could not be checked ({type(error).__name__}): {error}".rstrip(": ")
+
+
+def write_table(out: Path, name: str, header: list[str], pledges: Sequence[Pledge]) -> int:
     """The merged CSV of one table: each package's spool in turn, its columns placed under
     `header` (a column a package lacks is left empty). Returns the rows written."""
     written = 0
@@ -185,10 +255,12 @@ def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) 
         writer.writerow(header)
         for pledge in pledges:
             spool = pledge.spool.get(name)
-            if spool is None:
+            if spool is None or not pledge.rows.get(name):
                 continue
             with spool.open(encoding="utf-8", newline="") as source:
                 theirs = next(csv.reader([source.readline()]), [])  # names hold no newline
+                if name == "responses" and pledge.rename:
+                    theirs = [pledge.rename.get(column, column) for column in theirs]
                 if theirs == header:  # the same columns: the rows are copied as they are
                     target.flush()
                     shutil.copyfileobj(source, target, 1024 * 1024)
@@ -203,11 +275,14 @@ def write_table(out: Path, name: str, header: list[str], pledges: list[Pledge]) 
     return written
 
 
-def union_header(name: str, pledges: list[Pledge], first: Iterable[str] = ()) -> list[str]:
+def union_header(name: str, pledges: Sequence[Pledge], first: Iterable[str] = ()) -> list[str]:
     """Every package's columns of one table, in the order first met."""
     header: dict[str, None] = dict.fromkeys(first)
     for pledge in pledges:
-        header.update(dict.fromkeys(pledge.headers.get(name, [])))
+        columns = pledge.headers.get(name, [])
+        if name == "responses" and pledge.rename:
+            columns = [pledge.rename.get(column, column) for column in columns]
+        header.update(dict.fromkeys(columns))
     return list(header)
 
 

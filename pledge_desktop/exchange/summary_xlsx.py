@@ -1,91 +1,145 @@
-"""summary.xlsx of the national merge: headline figures, and each question's answers nationally
-with a column pair per hospital. Below national level, counts from 1 to the small-number
-threshold are shown as "fewer than N" and no percentage is given on a small base."""
+"""summary.xlsx of the national merge: headline figures and response rates, then one sheet per
+cycle (never pooled across cycles) with each question's whole base and answers, nationally and
+for each hospital, and a sheet of questionnaire conformance.
+
+Percentages are numbers with a percent format. A count that could expose a patient, or that
+would let one be worked out by subtraction, reads "held back"; a question with more than a
+fifth of its answers held back has no percentages, and says why. Every text cell goes through
+the spreadsheet guard (headers too: a site code starting with = never becomes a formula)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pledge_desktop.domain.results import CycleResults, QuestionCounts, SmallNumbers
+from pledge_desktop.domain.national import (
+    BASE_LABELS,
+    BASE_ROWS,
+    CycleTables,
+    Figure,
+    NationalSummary,
+)
 from pledge_desktop.exchange.cells import safe_cell
+from pledge_desktop.exchange.merge_conformance import CONFORMANCE_HEADER
 
-
-@dataclass(frozen=True)
-class SiteCounts:
-    forms: int
-    questions: dict[str, QuestionCounts]
+HELD = "held back"
+PERCENT = "0.0%"
 
 
 def guarded(row: Iterable[object]) -> list[object]:
-    """Every text cell through the spreadsheet guard (headers too: a site code or cycle label
-    starting with = must not become a formula); numbers stay numbers."""
+    """Every text cell through the spreadsheet guard; numbers stay numbers."""
     return [safe_cell(cell) if isinstance(cell, str) else cell for cell in row]
 
 
-class _GuardedSheet:
-    def __init__(self, sheet: Any) -> None:
-        self._sheet = sheet
+class _Sheet:
+    def __init__(self, book: Any, title: str) -> None:
+        self._book = book
+        self._sheet = book.create_sheet(title)
 
-    def append(self, row: Iterable[object]) -> None:
-        self._sheet.append(guarded(row))
+    def append(self, row: Iterable[object], percent: Iterable[int] = ()) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        cells: list[object] = guarded(row)
+        for index in percent:
+            if isinstance(cells[index], float):
+                cell = WriteOnlyCell(self._sheet, value=cells[index])
+                cell.number_format = PERCENT
+                cells[index] = cell
+        self._sheet.append(cells)
 
 
-def write_summary_xlsx(
-    path: Path,
-    headline: list[tuple[str, object]],
-    national: CycleResults,
-    per_site: dict[str, SiteCounts],
-    small_number: int,
-) -> None:
+def sheet_title(text: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (31 characters, none of []:*?/\\)."""
+    title = re.sub(r"[\[\]:*?/\\']", "-", text)[:31] or "Sheet"
+    base, n = title, 2
+    while title.lower() in taken:
+        title = f"{base[:27]} ({n})"
+        n += 1
+    taken.add(title.lower())
+    return title
+
+
+def write_summary_xlsx(path: Path, summary: NationalSummary) -> None:
     from openpyxl import Workbook
 
-    small = SmallNumbers(small_number)
     book = Workbook(write_only=True)
-    sheet = _GuardedSheet(book.create_sheet("Headlines"))
-    sheet.append(["Service Pledge national summary"])
-    for label, value in headline:
-        sheet.append([label, value])
-    sheet.append([])
-    sheet.append(["Surveys by hospital and cycle"])
-    for site, site_counts in per_site.items():
-        sheet.append([site, site_counts.forms])
+    taken: set[str] = set()
+    head = _Sheet(book, sheet_title("Headlines", taken))
+    head.append(["Service Pledge national summary"])
+    for label, value in summary.headline:
+        head.append([label, value])
+    head.append([])
+    head.append(["Response rates", "Forms returned", "Forms handed out", "Response rate"])
+    for rate in summary.response_rates:
+        head.append([rate.label, rate.returned, rate.handed_out, rate.rate], percent=[3])
+    head.append([])
+    head.append(["Goals by national category", "Goals", "Hospitals"])
+    for item in summary.goal_categories:
+        head.append([item.label, item.count, item.hospitals])
+    head.append([])
+    head.append(["Interview themes by national code", "Interviews", "Hospitals"])
+    for item in summary.themes:
+        shown: object = item.count if item.count >= summary.threshold else summary.small_text()
+        head.append([item.label, shown, item.hospitals])
+    head.append([])
+    head.append(
+        [
+            f"“{HELD}”: a count under {summary.threshold}, or one hidden so that a count under "
+            f"{summary.threshold} cannot be worked out from the totals."
+        ]
+    )
+    for note in summary.notes:
+        head.append([note])
+    for cycle in summary.cycles:
+        _cycle_sheet(_Sheet(book, sheet_title(f"Cycle {cycle.cycle}", taken)), cycle)
+    sheet = _Sheet(book, sheet_title("Conformance", taken))
+    sheet.append(CONFORMANCE_HEADER)
+    for row in summary.conformance:
+        sheet.append(row)
+    book.save(str(path))
 
-    questions = _GuardedSheet(book.create_sheet("Questions"))
-    sites = list(per_site)
-    header = [
-        "No.",
-        "Question code",
-        "Question",
-        "Answer",
-        "National n",
-        "National count",
-        "National %",
-    ]
+
+def _cell(figure: Figure) -> object:
+    return HELD if figure.count is None else figure.count
+
+
+def _cycle_sheet(sheet: _Sheet, cycle: CycleTables) -> None:
+    sheet.append([f"Cycle {cycle.cycle}: {cycle.forms:,} forms from {len(cycle.sites)} pledges"])
+    header: list[object] = ["Question", "Code", "Column", "Row", "National count", "National %"]
+    sites = list(cycle.sites)
     for site in sites:
         header += [f"{site} count", f"{site} %"]
-    questions.append(header)
-    for counts in national.questions:
-        if not counts.options:
-            continue
-        for option, count in counts.options:
-            row: list[object] = [
-                counts.number,
-                counts.question.code,
-                counts.question.text,
-                option.label,
-                counts.answered,
-                count,
-                round(counts.per_cent(count), 1) if counts.answered else None,
+    sheet.append(header)
+    width = len(header)
+    percent = [5, *range(7, width, 2)]
+    for question in cycle.questions:
+        where = {site: j for j, site in enumerate(question.sites)}
+        lead = [question.text, question.code, question.column]
+        for row, token in enumerate(BASE_ROWS):
+            line: list[object] = [
+                *lead,
+                BASE_LABELS[token],
+                _cell(question.base_national(row)),
+                None,
             ]
             for site in sites:
-                here = per_site[site].questions.get(counts.question.code)
-                tick = dict((o.code, n) for o, n in here.options).get(option.code, 0) if here else 0
-                base = here.answered if here else 0
-                row.append(small.count_text(tick) if small.is_small(tick) else tick)
-                share = small.per_cent_text(tick, base)
-                row.append(share or "")
-            questions.append(row)
-    book.save(str(path))
+                j = where.get(site)
+                line += (
+                    ["not asked", None] if j is None else [_cell(question.base_site(row, j)), None]
+                )
+            sheet.append(line)
+        if question.not_drawn:
+            sheet.append([*lead, question.not_drawn])
+        for i, answer in enumerate(question.answers):
+            national = question.national(i)
+            line = [*lead, answer, _cell(national), national.share]
+            for site in sites:
+                j = where.get(site)
+                if j is None:
+                    line += ["not asked", None]
+                    continue
+                figure = question.site(i, j)
+                line += [_cell(figure), figure.share]
+            sheet.append(line, percent=percent)

@@ -1,4 +1,5 @@
-"""summary.xlsx: no cell, headers included, can run as a formula in a spreadsheet."""
+"""summary.xlsx: no cell, headers included, can run as a formula in a spreadsheet; counts and
+percentages stay numbers."""
 
 from __future__ import annotations
 
@@ -6,30 +7,39 @@ from pathlib import Path
 
 import openpyxl
 
-from pledge_desktop.domain.questionnaire import AnswerType, Option, Question
-from pledge_desktop.domain.results import CycleResults, QuestionCounts
-from pledge_desktop.exchange.summary_xlsx import SiteCounts, write_summary_xlsx
+from pledge_desktop.domain.national import (
+    CycleTables,
+    NationalSummary,
+    ResponseRate,
+    publish_question,
+)
+from pledge_desktop.exchange.summary_xlsx import write_summary_xlsx
 
 
 def test_no_cell_becomes_a_formula(tmp_path: Path) -> None:
-    question = Question(
+    site = "=RZZ01 -2026"
+    question = publish_question(
+        "=cmd",
         "=cmd",
         '=HYPERLINK("http://x.example")',
-        AnswerType.SINGLE,
-        (Option(1, "@SUM(A1)"), Option(2, "+44 phone")),
+        "single_choice",
+        [site, "RYY01 2026"],
+        ["@SUM(A1)", "+44 phone"],
+        [{"answered": 20}, {"answered": 30}],
+        [[12, 8], [15, 15]],
+        threshold=8,
     )
-    counts = QuestionCounts(
-        1, question, 10, 0, 0, 0, ((question.options[0], 6), (question.options[1], 4))
+    summary = NationalSummary(
+        headline=(("=Hospitals", 2), ("Surveys", 50)),
+        response_rates=(ResponseRate(site, 20, 40),),
+        cycles=(CycleTables("=2026", (site, "RYY01 2026"), 2, 50, (question,)),),
+        conformance=(("=2026", site, "=cmd", "reworded", "-x", "y", "=cmd__v2"),),
+        goal_categories=(),
+        themes=(),
+        threshold=8,
     )
-    site = "=RZZ01 -2026"
     path = tmp_path / "summary.xlsx"
-    write_summary_xlsx(
-        path,
-        [("=Hospitals", 1), ("Surveys", 10)],
-        CycleResults("all", 10, (counts,)),
-        {site: SiteCounts(10, {"=cmd": counts})},
-        small_number=8,
-    )
+    write_summary_xlsx(path, summary)
     book = openpyxl.load_workbook(path)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     texts = [c.value for c in cells if isinstance(c.value, str)]
@@ -38,4 +48,6 @@ def test_no_cell_becomes_a_formula(tmp_path: Path) -> None:
     assert "'=RZZ01 -2026 count" in texts and "'=RZZ01 -2026" in texts
     assert "'@SUM(A1)" in texts and "'=Hospitals" in texts
     numbers = [c.value for c in book["Headlines"]["B"] if isinstance(c.value, int)]
-    assert numbers == [1, 10, 10]  # counts stay numbers
+    assert numbers[:2] == [2, 50]  # counts stay numbers
+    rate = next(c for c in book["Headlines"]["D"] if isinstance(c.value, float))
+    assert rate.value == 0.5 and rate.number_format == "0.0%"

@@ -109,18 +109,13 @@ class MergeDialog(QDialog):
         lines = [self.tr("Taken: %s") % source for source in self.result.accepted]
         lines += [self.tr("Counted once: %s") % note for note in self.result.duplicates]
         lines += [self.tr("REJECTED: %s: %s") % (r.source, r.reason) for r in self.result.rejected]
+        lines += [self.tr("Cleaned: %s") % note for note in self.result.notes]
+        lines += [
+            self.tr("Asked differently: %s %s: %s %s") % (row[1], row[0], row[2], row[3])
+            for row in self.result.conformance
+        ]
         if self.result.accepted:
-            lines.append(
-                self.tr("Combined %s from %s: %s, %s, in %s")
-                % (
-                    plural(self.result.pledges, "pledge"),
-                    plural(self.result.hospitals, "hospital"),
-                    f"{self.result.surveys:,} "
-                    + ("survey" if self.result.surveys == 1 else "surveys"),
-                    plural(self.result.interviews, "interview"),
-                    self.result.out,
-                )
-            )
+            lines.append(self.result.describe())
         else:
             lines.append(self.tr("No package could be taken, so nothing was written."))
         self.report.setPlainText("\n".join(lines))
