@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -97,3 +98,26 @@ def write_whole(out: Path, write: Callable[[Path], Any]) -> Any:
         raise StorageError(f"{out} could not be written. {describe_os_error(error)}") from error
     finally:
         partial.unlink(missing_ok=True)
+
+
+def write_partial(out: Path, data: bytes) -> Path:
+    """Write `data` beside `out` as NAME.partial, on disk for good (fsync); the caller puts it
+    in place with `put_in_place` once what records it has been committed."""
+    partial = out.with_name(out.name + ".partial")
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"{out} could not be written. {describe_os_error(error)}") from error
+    return partial
+
+
+def put_in_place(partial: Path, out: Path) -> None:
+    try:
+        partial.replace(out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"{out} could not be written. {describe_os_error(error)}") from error

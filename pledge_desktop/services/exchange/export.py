@@ -30,7 +30,12 @@ from pledge_desktop.exchange.package_io import package_files, validation_problem
 from pledge_desktop.services.exchange import export_gate as gate
 from pledge_desktop.services.exchange.export_tables import Gathered, export_key, gather
 from pledge_desktop.services.exchange.policy import PolicyService, audit_line, policy_in_use
-from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
+from pledge_desktop.services.records import (
+    ChangeFeed,
+    get_or_explain,
+    put_in_place,
+    write_partial,
+)
 
 MIN_PASSWORD = 10
 MIN_K = 2
@@ -187,62 +192,71 @@ class ExportService:
             raise ValidationError(
                 {"password": f"Use a password of at least {MIN_PASSWORD} characters, or none."}
             )
-        with self._db.transaction() as session:
-            get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            policy = policy_in_use(session)
-            gathered = gather(session, cycle_id, export_key(session), policy)
-            k = max(policy.k, choices.k or 0)
-            sent = _put_comments(gathered, choices.comments)
-            _fill_responses(gathered)
-            kept = gate.not_identifier_keys(session)
-            findings = gate.review(gathered.tables.values(), gathered.names, kept)
-            undecided = [f for f in findings if f.key not in choices.remove]
-            if undecided and not choices.remove_all:
-                raise FindingsRemain(undecided)
-            gate.remove(gathered.tables, findings, kept)
-            suppression = _anonymise(gathered, k)  # on the final rows
-            _shuffle(gathered.tables)
-            tables = list(gathered.tables.values())
-            site_table = gathered.tables["site"]
-            site = dict(zip(site_table.header(), site_table.rows[0], strict=True))
-            # the names in the descriptor are the site table's, after the gate
-            gathered.about |= {"hospital": site["hospital"], "cycle": site["cycle"]}
-            about = {
-                **gathered.about,
-                "title": f"Service Pledge data: {gathered.about['hospital']}, "
-                f"{gathered.about['cycle']}",
-                "app_version": __version__,
-                "schema_revision": SCHEMA_REVISION,
-                "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                "k_anonymity": k,
-                "data_policy_version": policy.version,
-                "data_policy_date": policy.date.isoformat(),
-                "identifiers_removed": len(findings),
-            }
-            files = package_files(tables, about, _readme(gathered, about, k, sent))
-            problems = validation_problems(files)
-            if problems:
-                raise StorageError(
-                    "The data package did not pass its own checks, so nothing was written: "
-                    + "; ".join(problems[:3])
+        partial: Path | None = None
+        try:
+            with self._db.transaction() as session:
+                get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+                policy = policy_in_use(session)
+                gathered = gather(session, cycle_id, export_key(session), policy)
+                k = max(policy.k, choices.k or 0)
+                sent = _put_comments(gathered, choices.comments)
+                _fill_responses(gathered)
+                kept = gate.not_identifier_keys(session)
+                findings = gate.review(gathered.tables.values(), gathered.names, kept)
+                undecided = [f for f in findings if f.key not in choices.remove]
+                if undecided and not choices.remove_all:
+                    raise FindingsRemain(undecided)
+                gate.remove(gathered.tables, findings, kept)
+                suppression = _anonymise(gathered, k)  # on the final rows
+                _shuffle(gathered.tables)
+                tables = list(gathered.tables.values())
+                site_table = gathered.tables["site"]
+                site = dict(zip(site_table.header(), site_table.rows[0], strict=True))
+                # the names in the descriptor are the site table's, after the gate
+                gathered.about |= {"hospital": site["hospital"], "cycle": site["cycle"]}
+                about = {
+                    **gathered.about,
+                    "title": f"Service Pledge data: {gathered.about['hospital']}, "
+                    f"{gathered.about['cycle']}",
+                    "app_version": __version__,
+                    "schema_revision": SCHEMA_REVISION,
+                    "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                    "k_anonymity": k,
+                    "data_policy_version": policy.version,
+                    "data_policy_date": policy.date.isoformat(),
+                    "identifiers_removed": len(findings),
+                }
+                files = package_files(tables, about, _readme(gathered, about, k, sent))
+                problems = validation_problems(files)
+                if problems:
+                    raise StorageError(
+                        "The data package did not pass its own checks, so nothing was written: "
+                        + "; ".join(problems[:3])
+                    )
+                data = zip_bytes(files, choices.password)
+                digest = hashlib.sha256(data).hexdigest()
+                counts = _counts(gathered)
+                # The file is written beside its name first; if that fails, the audit line is rolled
+                # back with it. It takes its name only after the line is committed, so a package
+                # under its name always has its line in the audit trail.
+                partial = write_partial(out, data)
+                audit_line(
+                    session,
+                    self._db.os_user,
+                    "export",
+                    gathered.about["cycle"],
+                    "data package",
+                    f"{out.name}; SHA-256 {digest}; "
+                    + ", ".join(f"{name} {rows}" for name, _title, rows in counts)
+                    + f"; data policy {policy.version}, k {k}"
+                    + (f"; {len(findings)} identifier(s) removed" if findings else "")
+                    + ("; password protected" if choices.password else ""),
                 )
-            data = zip_bytes(files, choices.password)
-            digest = hashlib.sha256(data).hexdigest()
-            counts = _counts(gathered)
-            # recorded first: if the file cannot be written, the record is rolled back with it
-            audit_line(
-                session,
-                self._db.os_user,
-                "export",
-                gathered.about["cycle"],
-                "data package",
-                f"{out.name}; SHA-256 {digest}; "
-                + ", ".join(f"{name} {rows}" for name, _title, rows in counts)
-                + f"; data policy {policy.version}, k {k}"
-                + (f"; {len(findings)} identifier(s) removed" if findings else "")
-                + ("; password protected" if choices.password else ""),
-            )
-            write_whole(out, lambda part: part.write_bytes(data))
+        except BaseException:
+            if partial is not None:  # the transaction did not commit: nothing is left behind
+                partial.unlink(missing_ok=True)
+            raise
+        put_in_place(partial, out)
         self._changes.announce("exports")
         return ExportResult(
             out,

@@ -23,7 +23,6 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.exchange.merge import MergeResult, merge_packages
 from pledge_desktop.ui.common.messages import busy, show_problem
 from pledge_desktop.ui.common.widgets import sized
-from pledge_desktop.ui.common.words import plural
 
 
 class MergeDialog(QDialog):
