@@ -65,21 +65,24 @@ def test_self_test_on_a_damaged_database_names_it_exits_and_lets_go(
 
 
 def test_the_unexpected_in_the_window_is_a_plain_message_a_log_and_exit_2(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path,
 ) -> None:
-    import os
-
-    from pledge_desktop import app
-    from pledge_desktop.ui.shell.main_window import MainWindow
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-    def broken(self, workspace) -> None:  # a bug while showing the data
-        raise RuntimeError("a fault that nobody planned for")
-
-    monkeypatch.setattr(MainWindow, "set_workspace", broken)
     folder = tmp_path / "data"
-    code = app.main(["--self-test", "--data-dir", str(folder)])
-    assert code == 2
+    broken = (
+        "import sys\n"
+        "from pledge_desktop import app\n"
+        "from pledge_desktop.ui.shell.main_window import MainWindow\n"
+        "def broken(self, workspace):\n"
+        "    raise RuntimeError('a fault that nobody planned for')\n"
+        "MainWindow.set_workspace = broken\n"
+        f"sys.exit(app.main(['--self-test', '--data-dir', {str(folder)!r}]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "x")}
+    result = subprocess.run(
+        [sys.executable, "-c", broken], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Something unexpected went wrong" in result.stderr
+    assert "Traceback" not in result.stderr
     logs = list((folder / "logs").glob("crash-*.txt"))
     assert logs and "a fault that nobody planned for" in logs[0].read_text()
