@@ -66,6 +66,8 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PySide6.QtWebSockets",
     "PySide6.QtWebView",
     "PySide6.QtAsyncio",
+    "PySide6.QtNetwork",  # the Python side of these two: Qt's own libraries stay (Pdf links them)
+    "PySide6.QtDBus",
     # development tools that ride along through optional imports
     "mypy",
     "ast_serialize",
@@ -97,6 +99,43 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "markdown_it",
     "PIL._avif",  # AVIF images (a large codec); ReportLab draws PNG and JPEG
     "PIL.ImageQt",
+    "PIL._webp",  # WebP, fonts and colour profiles: the booklet's images are PNG
+    "PIL._imagingft",
+    "PIL._imagingcms",
+    "PIL._imagingmath",
+    "PIL._imagingmorph",
+    "PIL._imagingtk",
+    "readline",  # an interactive prompt; the command reads no input line by line
+    "curses",
+    "ssl",  # the app makes no network connection (hashlib's scrypt still has OpenSSL)
+    "_ssl",
+    "charset_normalizer",  # requests' guesser; frictionless guesses encodings with chardet
+    "Cryptodome.PublicKey",  # pyzipper uses AES, HMAC and PBKDF2 only
+    "Cryptodome.Signature",
+    "Cryptodome.IO",
+    "petl",  # frictionless's transform steps
+    "pydantic.v1",
+    "pydantic.mypy",
+    "fontTools.varLib",  # pypdf reads fonts with fontTools.ttLib only
+    "fontTools.designspaceLib",
+    "fontTools.otlLib",
+    "fontTools.feaLib",
+    "fontTools.subset",
+    "fontTools.merge",
+    "fontTools.qu2cu",
+    "fontTools.cu2qu",
+    "fontTools.ufoLib",
+    "fontTools.svgLib",
+    "pdb",  # the standard library's tools for developers
+    "doctest",
+    "pydoc",
+    "xmlrpc",
+    "http.server",
+    "lib2to3",
+    "idlelib",
+    "ensurepip",
+    "venv",
+    "turtle",
     "lxml.html",  # python-docx and openpyxl use lxml.etree only
     "lxml.objectify",
     "lxml.isoschematron",
@@ -129,9 +168,20 @@ def qt_plugin(dest: str) -> tuple[str, str] | None:
     return parts[at + 1], name.removeprefix("lib")
 
 
+# Windows' software OpenGL and its shader compiler: Qt Quick and OpenGL need them, the app's
+# widgets and PDF pages are drawn without OpenGL.
+DROPPED_LIBRARIES = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
+
+# Linux libraries of the operating system (X11, GLib, D-Bus, fontconfig, the C++ runtime ...)
+# that only Qt links to are left to the system, as PySide6's own wheel does.
+SYSTEM_FOLDERS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
+
+
 def keep_in_bundle(dest: str) -> bool:
     """Whether a file PyInstaller collected (by its path inside the bundle) stays in it."""
     path = dest.replace("\\", "/")
+    if _name(path) in DROPPED_LIBRARIES:
+        return False
     if path.startswith("PySide6/") and "/translations/" in f"/{path}":
         return False
     plugin = qt_plugin(path)
@@ -151,8 +201,9 @@ Entry = tuple[str, str, str]  # PyInstaller's (path inside the bundle, source fi
 
 def trim(entries: Iterable[Entry], needs: Callable[[str], Iterable[str]]) -> list[Entry]:
     """The entries that stay: those `keep_in_bundle` allows, less the libraries that only the
-    dropped plugins linked to (GTK for its theme plugin, Qt Quick for the virtual keyboard ...).
-    `needs(source)` names the libraries a binary links to."""
+    dropped plugins linked to (GTK for its theme plugin, Qt Quick for the virtual keyboard ...)
+    and the system's libraries that only Qt links to. `needs(source)` names the libraries a
+    binary links to."""
     entries = list(entries)
     by_name: dict[str, list[Entry]] = {}
     for entry in entries:
@@ -161,12 +212,13 @@ def trim(entries: Iterable[Entry], needs: Callable[[str], Iterable[str]]) -> lis
     def linked(starts: Iterable[Entry]) -> set[str]:
         """The bundle paths of everything `starts` links to, directly or not."""
         seen: set[str] = set()
-        todo = [n for entry in starts for n in needs(entry[1])]
+        todo = [n for entry in starts if entry[2] != "SYMLINK" for n in needs(entry[1])]
         while todo:
             for entry in by_name.get(_name(todo.pop()), ()):
                 if entry[0] not in seen:
                     seen.add(entry[0])
-                    todo.extend(needs(entry[1]))
+                    if entry[2] != "SYMLINK":
+                        todo.extend(needs(entry[1]))
         return seen
 
     dropped = [entry for entry in entries if not keep_in_bundle(entry[0])]
@@ -174,7 +226,18 @@ def trim(entries: Iterable[Entry], needs: Callable[[str], Iterable[str]]) -> lis
     suspects = linked(dropped) - gone
     kept = [entry for entry in entries if entry[0] not in gone | suspects]
     gone |= suspects - linked(kept)
-    return [entry for entry in entries if entry[0] not in gone]
+    stays = [entry for entry in entries if entry[0] not in gone]
+    from_system = {entry[0] for entry in stays if entry[1].startswith(SYSTEM_FOLDERS)}
+    python_side = [e for e in stays if not _is_qt(e[0]) and e[0] not in from_system]
+    gone = from_system - linked(python_side)
+    stays = [entry for entry in stays if entry[0] not in gone]
+    # PyInstaller's links to a library kept elsewhere in the bundle go with that library
+    targets = {entry[0] for entry in stays if entry[2] != "SYMLINK"}
+    return [entry for entry in stays if entry[2] != "SYMLINK" or entry[1] in targets]
+
+
+def _is_qt(dest: str) -> bool:
+    return dest.replace("\\", "/").startswith(("PySide6/", "shiboken6/"))
 
 
 def _name(path: str) -> str:

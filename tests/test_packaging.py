@@ -97,6 +97,8 @@ OPTIONAL = {
     "pygments": "mako.exceptions highlights with it when present",
     "cryptography": "pypdf's crypt providers fall back to the next one",
     "cffi": "only cryptography needs it",
+    "ssl": "asyncio (under SQLAlchemy) runs without it",
+    "_ssl": "only ssl needs it",
 }
 
 
