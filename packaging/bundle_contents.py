@@ -126,6 +126,22 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "fontTools.cu2qu",
     "fontTools.ufoLib",
     "fontTools.svgLib",
+    "sqlalchemy.dialects.mssql",  # the app's database is SQLite
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.oracle",
+    "requests",  # frictionless fetches remote files with it; the app's files are all local
+    "urllib3",
+    "certifi",
+    "lxml.sax",
+    "lxml.builder",
+    "_pydecimal",  # the slow twin of _decimal, which is carried
+    "_codecs_jp",  # East Asian text encodings: the app reads and writes UTF-8 and Windows-1252
+    "_codecs_kr",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_tw",
+    "_codecs_iso2022",
+    "_multibytecodec",
     "pdb",  # the standard library's tools for developers
     "doctest",
     "pydoc",
@@ -180,8 +196,11 @@ SYSTEM_FOLDERS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 def keep_in_bundle(dest: str) -> bool:
     """Whether a file PyInstaller collected (by its path inside the bundle) stays in it."""
     path = dest.replace("\\", "/")
-    if _name(path) in DROPPED_LIBRARIES:
+    if _name(path) in DROPPED_LIBRARIES or excluded(_module_of(path)):
         return False
+    parts = PurePath(path).parts
+    if len(parts) == 2 and parts[0].endswith(".dist-info") and parts[1] == "RECORD":
+        return False  # the list of a package's files: only installers read it
     if path.startswith("PySide6/") and "/translations/" in f"/{path}":
         return False
     plugin = qt_plugin(path)
@@ -234,6 +253,13 @@ def trim(entries: Iterable[Entry], needs: Callable[[str], Iterable[str]]) -> lis
     # PyInstaller's links to a library kept elsewhere in the bundle go with that library
     targets = {entry[0] for entry in stays if entry[2] != "SYMLINK"}
     return [entry for entry in stays if entry[2] != "SYMLINK" or entry[1] in targets]
+
+
+def _module_of(path: str) -> str:
+    """The module a file in the bundle would be: "Cryptodome/PublicKey/_ec_ws.abi3.so" ->
+    "Cryptodome.PublicKey._ec_ws" (so that binaries under a left-out package go with it)."""
+    parts = PurePath(path).parts
+    return ".".join([*parts[:-1], parts[-1].split(".")[0]])
 
 
 def _is_qt(dest: str) -> bool:
