@@ -113,6 +113,31 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "Cryptodome.PublicKey",  # pyzipper uses AES, HMAC and PBKDF2 only
     "Cryptodome.Signature",
     "Cryptodome.IO",
+    *(
+        f"Cryptodome.Cipher.{cipher}"
+        for cipher in (
+            "DES",
+            "DES3",
+            "CAST",
+            "ARC2",
+            "ARC4",
+            "Blowfish",
+            "Salsa20",
+            "ChaCha20",
+            "ChaCha20_Poly1305",
+            "PKCS1_OAEP",
+            "PKCS1_v1_5",
+            "_raw_des",
+            "_raw_des3",
+            "_raw_cast",
+            "_raw_arc2",
+            "_ARC4",
+            "_raw_blowfish",
+            "_Salsa20",
+            "_chacha20",
+            "_pkcs1_decode",
+        )
+    ),
     "petl",  # frictionless's transform steps
     "pydantic.v1",
     "pydantic.mypy",
