@@ -110,7 +110,7 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "ssl",  # the app makes no network connection (hashlib's scrypt still has OpenSSL)
     "_ssl",
     "charset_normalizer",  # requests' guesser; frictionless guesses encodings with chardet
-    "Cryptodome.PublicKey",  # pyzipper uses AES, HMAC and PBKDF2 only
+    "Cryptodome.PublicKey",  # pyzipper uses AES, HMAC and PBKDF2 (whose module loads Salsa20)
     "Cryptodome.Signature",
     "Cryptodome.IO",
     *(
@@ -133,7 +133,6 @@ EXCLUDED_MODULES: tuple[str, ...] = (
             "_raw_arc2",
             "_ARC4",
             "_raw_blowfish",
-            "_Salsa20",
             "_chacha20",
             "_pkcs1_decode",
         )
