@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QDesktopServices,
     QIcon,
     QKeySequence,
     QPixmap,
@@ -47,6 +48,11 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.identifiers_dialog import guarded
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import font_pt, sized
+
+
+def open_recording(path: Path) -> bool:
+    """Open a recording in the system's own media player; False when the system could not."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class CodeCommand(QUndoCommand):
@@ -444,7 +450,8 @@ class TranscriptDialog(QDialog):
         self._show_audio()
 
     def play(self) -> None:
-        """Play the recording where this computer can; otherwise say so plainly."""
+        """Hand the recording to the computer's own media player; if there is none, say where
+        the recording is."""
         try:
             path = self.context.workspace.interviews.audio_path(self.interview)
         except PledgeError as error:
@@ -453,25 +460,16 @@ class TranscriptDialog(QDialog):
         if path is None:
             show_problem(self, self.tr("No recording"), self.tr("No recording is attached."))
             return
-        try:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-        except ImportError:
+        if not open_recording(path):
             show_problem(
                 self,
                 self.tr("Cannot play here"),
                 self.tr(
-                    "This computer cannot play recordings inside Pledge Desktop. The recording "
-                    "is kept safely at %s: open it with your usual media player."
+                    "This computer has no program set to play this recording. It is kept "
+                    "safely at %s: open it with your usual media player."
                 )
                 % path,
             )
-            return
-        self._player = QMediaPlayer(self)
-        self._output = QAudioOutput(self)
-        self._player.setAudioOutput(self._output)
-        self._player.setSource(QUrl.fromLocalFile(str(path)))
-        self._player.play()
 
     def close_dialog(self) -> None:
         if settle_unsaved(
