@@ -35,6 +35,7 @@ from pledge_desktop.services.maintenance import (
     clean_leftovers,
     side_files,
 )
+from pledge_desktop.services.overview import OverviewService
 from pledge_desktop.services.publishing.booklet import BookletService
 from pledge_desktop.services.records import ChangeFeed
 from pledge_desktop.services.results.results import ResultsService
@@ -46,6 +47,11 @@ from pledge_desktop.services.surveys.questionnaires import QuestionnaireService
 from pledge_desktop.services.surveys.survey_entry import SurveyEntryService
 from pledge_desktop.services.surveys.survey_forms import SurveyFormsService
 from pledge_desktop.services.surveys.verification import VerificationService
+from pledge_desktop.services.year.involvement import InvolvementService
+from pledge_desktop.services.year.meetings import MeetingsService
+from pledge_desktop.services.year.publish import PublishService
+from pledge_desktop.services.year.sign_off import SignOffService
+from pledge_desktop.services.year.time_spent import TimeSpentService
 
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "
@@ -83,6 +89,12 @@ class Workspace:
         self.export = ExportService(self.db, self.changes)
         self.session_lock = SessionLockService(self.db, self.changes)
         self.team_report = TeamReportService(self.results, self.goals, self.coding, self.setup)
+        self.sign_off = SignOffService(self.db, self.changes)
+        self.involvement = InvolvementService(self.db, self.changes)
+        self.meetings = MeetingsService(self.db, self.changes)
+        self.time_spent = TimeSpentService(self.db, self.changes)
+        self.publish = PublishService(self.db, self.changes, self.booklet)
+        self.overview = OverviewService(self.db, self.maintenance)
 
     @property
     def is_demo(self) -> bool:
