@@ -4,6 +4,7 @@ read of the database (and a look at the backups folder)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -72,8 +73,8 @@ class OverviewService:
         return facts
 
 
-def _count(session: Session, model: type, cycle_id: int) -> int:
-    return session.scalar(select(func.count()).where(model.cycle_id == cycle_id)) or 0  # type: ignore[attr-defined]
+def _count(session: Session, model: Any, cycle_id: int) -> int:
+    return session.scalar(select(func.count()).where(model.cycle_id == cycle_id)) or 0
 
 
 def _goals(session: Session, cycle_id: int, today: date) -> tuple[tuple[str, ...], tuple[str, ...]]:

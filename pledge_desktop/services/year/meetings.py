@@ -54,10 +54,16 @@ class MeetingsService:
         with self._db.reading() as session:
             return _meeting(session, get_or_explain(session, m.Meeting, meeting_id, "meeting"))
 
-    def save_meeting(self, meeting: Meeting) -> Meeting:
-        """Record a meeting, who came and its decisions, and move the goals it decided on.
-        Representatives who came to a new meeting get a line in the involvement log."""
+    def save_meeting(
+        self, meeting: Meeting, next_reviews: dict[int, date] | None = None
+    ) -> Meeting:
+        """Record a meeting, who came and its decisions, and move the goals it decided on;
+        `next_reviews` gives goals the date the team looks at them again. Representatives who
+        came to a new meeting get a line in the involvement log."""
         tidy = validate_meeting(meeting)
+        for review in (next_reviews or {}).values():
+            if review <= tidy.held_on:
+                raise ValidationError({"decisions": "A next review date comes after the meeting."})
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, tidy.cycle_id, "pledge cycle")
             _check_people(session, tidy)
@@ -86,6 +92,13 @@ class MeetingsService:
                             expenses_pence=0,
                         )
                     )
+            for goal_id, review in (next_reviews or {}).items():
+                goal = get_or_explain(session, m.Goal, goal_id, "goal")
+                if goal.cycle_id != tidy.cycle_id:
+                    raise ValidationError(
+                        {"decisions": "Decide on goals of this pledge cycle only."}
+                    )
+                goal.next_review = review
             for decision in tidy.decisions:
                 _apply(session, tidy, decision)
                 session.add(

@@ -64,14 +64,11 @@ class PublishService:
         folder.mkdir(parents=True, exist_ok=True)
         files = [folder / BOOKLET_PDF]
         self._booklet.write(cycle_id, files[0], fictional=fictional)
-        try:
-            from pledge_desktop.reports.booklet_html import write_booklet_html
-        except ImportError:  # pragma: no cover - the web edition is optional
-            write_booklet_html = None
-        if write_booklet_html is not None:
-            contents = self._booklet.contents(cycle_id, fictional)
-            files.append(folder / BOOKLET_HTML)
-            write_whole(files[-1], lambda part: write_booklet_html(contents, part))
+        from pledge_desktop.reports.booklet_html import write_booklet_html
+
+        contents = self._booklet.contents(cycle_id, fictional)
+        files.append(folder / BOOKLET_HTML)
+        write_whole(files[-1], lambda part: write_booklet_html(contents, part))
         text = json.dumps(facts, ensure_ascii=False, indent=1)
         files.append(folder / PLEDGE_JSON)
         write_whole(files[-1], lambda part: part.write_text(text, encoding="utf-8"))

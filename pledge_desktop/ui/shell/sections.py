@@ -17,8 +17,22 @@ if TYPE_CHECKING:
     from pledge_desktop.ui.shell.main_window import MainWindow
 
 # The tenth section is Ctrl+0; after that, the first letter of the section's name.
-LATER_KEYS = {11: "Ctrl+I", 12: "Ctrl+R", 13: "Ctrl+B"}  # Interviews, Results, Booklet
+LATER_KEYS = {11: "Ctrl+I", 12: "Ctrl+R", 13: "Ctrl+B", 14: "Ctrl+M"}  # … Booklet, Meetings
 ENTRY_SECTION = 5  # "Type in surveys", where the responses and checks screens send a form
+# where the Overview's to-do lines lead: a section's place in the list
+PLACES = {"cycles": 4, "entry": 5, "checks": 7, "goals": 9, "interviews": 10, "booklet": 12}
+
+
+def go_to_place(window: MainWindow, where: str, serial: int | None = None) -> None:
+    """Open where an Overview line's work is: a section, a form, or a File menu action."""
+    if where == "entry" and serial is not None:
+        window.correct_form(serial)
+    elif where == "send":
+        window.send_data()
+    elif where == "backup":
+        window.backup_now()
+    elif where in PLACES:
+        window.go_to(PLACES[where])
 
 
 def section_list(
@@ -37,10 +51,11 @@ def section_list(
     from pledge_desktop.ui.surveys.questionnaires_page import QuestionnairesPage
     from pledge_desktop.ui.surveys.responses_page import ResponsesPage
     from pledge_desktop.ui.surveys.survey_entry_page import SurveyEntryPage
+    from pledge_desktop.ui.year.year_page import YearPage
 
     tr = window.tr
     return [
-        (tr("Overview"), lambda: HomePage(context)),
+        (tr("Overview"), lambda: HomePage(context, lambda w, s: go_to_place(window, w, s))),
         (tr("Hospital"), lambda: HospitalPage(context)),
         (tr("Breast care team"), lambda: TeamPage(context)),
         (tr("Patient representatives"), lambda: RepresentativesPage(context)),
@@ -53,4 +68,5 @@ def section_list(
         (tr("Interviews"), lambda: InterviewsPage(context)),
         (tr("Results"), lambda: ResultsPage(context)),
         (tr("Booklet"), lambda: BookletPage(context)),
+        (tr("Meetings and involvement"), lambda: YearPage(context)),
     ]

@@ -128,7 +128,9 @@ def test_time_is_summed_per_activity_with_meetings_and_typing_sessions(year) -> 
     ws.time_spent.add_typing_session(cycle_id, 12.4, TODAY)
     ws.time_spent.add_typing_session(cycle_id, 20, TODAY)
     ws.time_spent.add_typing_session(cycle_id, 0.2, TODAY)  # a glance, not a session
-    ws.meetings.save_meeting(Meeting(cycle_id, MeetingKind.REVIEW, TODAY, 60, team_member_ids=(lead,)))
+    ws.meetings.save_meeting(
+        Meeting(cycle_id, MeetingKind.REVIEW, TODAY, 60, team_member_ids=(lead,))
+    )
     assert ws.time_spent.summary(cycle_id) == {
         TimeActivity.TYPING_SURVEYS: 32,
         TimeActivity.MEETINGS: 60,
