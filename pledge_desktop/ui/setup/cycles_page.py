@@ -187,7 +187,9 @@ class CyclesPage(RecordListPage):
         if record.id is None and self.copy_check.isChecked() and self.copy_from.count():
             copy_from = self.copy_from.currentData()
         saved = self.context.workspace.cycles.save_cycle(record, copy_team_from=copy_from)
-        if record.id is None:
+        if record.id is None:  # saved: the screens now show the new cycle, asking nothing
+            self.form.dirty = False
+            self.current_id = saved.id
             self.context.select_cycle(saved.id)
         return saved
 
