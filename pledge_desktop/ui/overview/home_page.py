@@ -66,6 +66,8 @@ class HomePage(QWidget):
         self.todo.setStyleSheet(
             f"QListWidget {{ font-size: {font_pt(11)}; }} QListWidget::item {{ padding: 6px; }}"
         )
+        self.todo.setWordWrap(True)
+        self.todo.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.todo.itemActivated.connect(self._open)
         self.nothing = QLabel(self.tr(NOTHING))
         self.nothing.setObjectName("nothingToDo")

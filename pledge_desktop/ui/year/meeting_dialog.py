@@ -125,6 +125,7 @@ class MeetingDialog(QDialog):
             self.decisions[goal.id] = choice
             self.reviews[goal.id] = review
         grid.setColumnStretch(0, 1)
+        grid.setRowStretch(len(self.goals) + 1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
