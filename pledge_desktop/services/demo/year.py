@@ -60,10 +60,10 @@ def add_demo_year(workspace: Workspace, first_id: int, current_id: int) -> None:
         workspace.involvement.save_involvement(
             Involvement(current_id, rep, on, activity, minutes=minutes, expenses_pence=pence)
         )
-    for on, activity, minutes, note in (
+    for on, spent_on, minutes, note in (
         (date(2026, 1, 27), TimeActivity.HANDING_OUT, 60, "Tuesday clinic"),
         (date(2026, 2, 3), TimeActivity.HANDING_OUT, 45, "Thursday clinic"),
         (date(2026, 3, 17), TimeActivity.TYPING_SURVEYS, 95, "First batch"),
         (date(2026, 5, 5), TimeActivity.OTHER, 30, "Emails to the charity"),
     ):
-        workspace.time_spent.add_time(TimeEntry(current_id, activity, on, minutes, note))
+        workspace.time_spent.add_time(TimeEntry(current_id, spent_on, on, minutes, note))
