@@ -14,6 +14,7 @@ from pathlib import Path
 from pledge_desktop import __version__, paths
 from pledge_desktop.cli_exchange import add_exchange_commands
 from pledge_desktop.cli_printing import add_printing_commands
+from pledge_desktop.cli_publish import add_publish_command
 from pledge_desktop.domain.errors import PledgeError
 
 EPILOG = (
@@ -67,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
             sub.set_defaults(run=run)
         return sub
 
-    command("cycles", "List the pledge cycles: label, status and dates.", _cycles)
+    command(
+        "cycles", "List the pledge cycles: label, pledge type, status and dates.", _cycles
+    )
     backup = command("backup", "Back up the database now.", _backup)
     backup.add_argument(
         "--to",
@@ -128,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_printing_commands(command)
     add_exchange_commands(command)
+    add_publish_command(command)
     responses = command("responses", "Survey responses: import forms typed into a spreadsheet.")
     jobs = responses.add_subparsers(dest="job", metavar="JOB", required=True, help="what to do")
     importing = jobs.add_parser(
@@ -232,11 +236,11 @@ def _cycles(args: argparse.Namespace, data_dir: Path) -> int:
         print("No pledge cycles yet.")
         return 0
     width = max(5, *(len(c.label) for c in cycles))
-    print(f"{'Cycle':<{width}}  {'Status':<17}  {'Starts':<10}  Ends")
+    print(f"{'Cycle':<{width}}  {'Pledge':<9}  {'Status':<17}  {'Starts':<10}  Ends")
     for cycle in cycles:
         status = CycleStatus(cycle.status).label
         print(
-            f"{cycle.label:<{width}}  {status:<17}  "
+            f"{cycle.label:<{width}}  {cycle.pledge_type.short:<9}  {status:<17}  "
             f"{cycle.start_date:%d/%m/%Y}  {cycle.end_date:%d/%m/%Y}"
         )
     return 0

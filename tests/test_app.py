@@ -27,7 +27,7 @@ def test_self_test_on_a_new_folder(tmp_path: Path) -> None:
 def test_self_test_on_the_demo_opens_every_section(tmp_path: Path) -> None:
     result = run_gui("--demo", "--self-test", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "opened 13 sections" in result.stdout
+    assert "opened 14 sections" in result.stdout
     assert (tmp_path / "xdg" / "Pledge Desktop demo" / "pledge.sqlite3").exists()
     assert not (tmp_path / "xdg" / "Pledge Desktop").exists(), "real folder untouched"
 

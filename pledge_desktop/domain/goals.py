@@ -101,6 +101,18 @@ class Goal:
     priority: int = 0  # 1 first, within its term
     carried_from_id: int | None = None
     id: int | None = None
+    next_review: date | None = None  # when the team looks at it again
+    agreed_on: date | None = None  # set when it is agreed
+    closed_on: date | None = None  # set when it is achieved, not achieved or dropped
+    drop_reason: str = ""
+    national_category: str = ""  # a code from the charity's data policy
+
+
+def is_due_for_review(goal: Goal, today: date, within_days: int = 30) -> bool:
+    """A goal still open whose review date has come or comes within `within_days`."""
+    if goal.next_review is None or goal.status.finished:
+        return False
+    return (goal.next_review - today).days <= within_days
 
 
 def validate_goal(goal: Goal) -> Goal:
@@ -111,8 +123,11 @@ def validate_goal(goal: Goal) -> Goal:
         why=goal.why.strip(),
         term=Term(goal.term),
         status=GoalStatus(goal.status),
+        national_category=goal.national_category.strip(),
     )
     problems: dict[str, str] = {}
+    if tidy.national_category and len(tidy.national_category) > 40:
+        problems["national_category"] = "Choose a national category from the list."
     if not tidy.title:
         problems["title"] = "Please give the goal a title, as it will be printed in the booklet."
     elif len(tidy.title) > TITLE_LIMIT:

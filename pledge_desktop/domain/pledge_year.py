@@ -261,7 +261,7 @@ def to_do_list(facts: YearFacts) -> list[ToDo]:
     for serial in facts.unfinished_forms[:3]:
         items.append(
             ToDo(
-                f"Form {serial:05d} was being typed and is not finished. Carry on with it.",
+                f"Form {serial:05d} was being typed when Pledge Desktop closed. Carry on?",
                 "entry",
                 urgent=True,
                 serial=serial,

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from pledge_desktop.services.goals.standards import StandardsService
     from pledge_desktop.services.interviews.coding import CodingService
     from pledge_desktop.services.interviews.interviews import InterviewsService
+    from pledge_desktop.services.overview import OverviewService
     from pledge_desktop.services.publishing.booklet import BookletService
     from pledge_desktop.services.results.results import ResultsService
     from pledge_desktop.services.results.team_report import TeamReportService
@@ -50,6 +51,11 @@ if TYPE_CHECKING:
     from pledge_desktop.services.surveys.survey_entry import SurveyEntryService
     from pledge_desktop.services.surveys.survey_forms import SurveyFormsService
     from pledge_desktop.services.surveys.verification import VerificationService
+    from pledge_desktop.services.year.involvement import InvolvementService
+    from pledge_desktop.services.year.meetings import MeetingsService
+    from pledge_desktop.services.year.publish import PublishService
+    from pledge_desktop.services.year.sign_off import SignOffService
+    from pledge_desktop.services.year.time_spent import TimeSpentService
 
 NEWER_APP = (
     "This database was made by a newer version of Pledge Desktop. It has been left exactly as "
@@ -154,6 +160,42 @@ class Workspace:
         from pledge_desktop.services.results.team_report import TeamReportService
 
         return TeamReportService(self.results, self.goals, self.coding, self.setup)
+
+    @cached_property
+    def sign_off(self) -> SignOffService:
+        from pledge_desktop.services.year.sign_off import SignOffService
+
+        return SignOffService(self.db, self.changes)
+
+    @cached_property
+    def involvement(self) -> InvolvementService:
+        from pledge_desktop.services.year.involvement import InvolvementService
+
+        return InvolvementService(self.db, self.changes)
+
+    @cached_property
+    def meetings(self) -> MeetingsService:
+        from pledge_desktop.services.year.meetings import MeetingsService
+
+        return MeetingsService(self.db, self.changes)
+
+    @cached_property
+    def time_spent(self) -> TimeSpentService:
+        from pledge_desktop.services.year.time_spent import TimeSpentService
+
+        return TimeSpentService(self.db, self.changes)
+
+    @cached_property
+    def publish(self) -> PublishService:
+        from pledge_desktop.services.year.publish import PublishService
+
+        return PublishService(self.db, self.changes, self.booklet)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from pledge_desktop.services.overview import OverviewService
+
+        return OverviewService(self.db, self.maintenance)
 
     @property
     def is_demo(self) -> bool:

@@ -172,7 +172,16 @@ class GoalsService:
             apply_record(
                 row,
                 tidy,
-                skip=("id", "status", "status_reason", "priority", "carried_from_id"),
+                skip=(
+                    "id",
+                    "status",
+                    "status_reason",
+                    "priority",
+                    "carried_from_id",
+                    "agreed_on",
+                    "closed_on",
+                    "drop_reason",
+                ),
             )
             session.flush()
             saved = _goal(row)
@@ -185,8 +194,7 @@ class GoalsService:
             problem = check_transition(GoalStatus(row.status), status, reason)
             if problem:
                 raise ValidationError({"status": problem})
-            row.status = status.value
-            row.status_reason = reason.strip()
+            set_status(row, status, reason)
             saved = _goal(row)
         self._changes.announce(GOALS)
         return saved
@@ -361,6 +369,19 @@ class GoalsService:
                 copies.append(_goal(new))
         self._changes.announce(GOALS)
         return copies
+
+
+def set_status(row: m.Goal, status: GoalStatus, reason: str, on: date | None = None) -> None:
+    """Move a goal (already checked) to `status`, dating its agreement or its close."""
+    on = on or date.today()
+    row.status = status.value
+    row.status_reason = reason.strip()
+    if status is GoalStatus.AGREED:
+        row.agreed_on = on
+    if status.finished:
+        row.closed_on = on
+    elif row.closed_on is not None:
+        row.closed_on = None
 
 
 def _goal(row: m.Goal) -> Goal:

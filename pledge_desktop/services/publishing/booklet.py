@@ -4,6 +4,7 @@ booklet prints, gathered in one read with small numbers kept back."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,7 +176,18 @@ class BookletService:
             out,
             lambda part: write_booklet(part, contents, large_print=large_print, imposed=imposed),
         )
+        if not self._db.read_only:  # the Overview tells when goals changed since
+            self._stamp_written(cycle_id)
         return written
+
+    def _stamp_written(self, cycle_id: int) -> None:
+        with self._db.transaction() as session:
+            row = _row(session, cycle_id)
+            if row is None:
+                row = m.Booklet(cycle_id=cycle_id)
+                session.add(row)
+            row.written_at = datetime.now(UTC).replace(tzinfo=None)
+        self._changes.announce("booklet")
 
     def write_poster(
         self, cycle_id: int, out: Path, size: str = "A4", *, fictional: bool = False

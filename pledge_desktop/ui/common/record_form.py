@@ -88,6 +88,16 @@ class MultiChoice(QWidget):
             box.setChecked(value in values)
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date box that may read "(none)". Showing it, the box has no day, month or year to
+    step through, so Tab would stay put: here it moves on, as everywhere else."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        if self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, forward)
+        return super().focusNextPrevChild(forward)
+
+
 class RecordForm(QWidget):
     edited = Signal()
     submitted = Signal()  # Enter pressed in a one-line field
@@ -141,7 +151,7 @@ class RecordForm(QWidget):
             combo.currentTextChanged.connect(self._changed)
             return combo
         if spec.kind in (DATE, OPTIONAL_DATE):
-            edit = QDateEdit()
+            edit = OptionalDateEdit() if spec.kind == OPTIONAL_DATE else QDateEdit()
             if spec.kind == OPTIONAL_DATE:
                 edit.setMinimumDate(NO_DATE)
                 edit.setSpecialValueText("(none)")

@@ -31,6 +31,8 @@ from pledge_desktop.domain.goals import (
     Progress,
     Term,
 )
+from pledge_desktop.domain.policy import parse_policy
+from pledge_desktop.paths import resource
 from pledge_desktop.services.results.results import QuestionCounts
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
@@ -45,6 +47,15 @@ from pledge_desktop.ui.common.record_form import (
 from pledge_desktop.ui.common.widgets import sized, styled
 
 PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
+
+
+def national_categories() -> tuple[tuple[str, str], ...]:
+    """The charity's goal categories from its data policy, so goals can be counted nationally."""
+    try:
+        text = resource("policy", "data-policy.json").read_text(encoding="utf-8")
+        return tuple((c.code, c.label) for c in parse_policy(text).goal_categories)
+    except (OSError, PledgeError):
+        return ()
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -102,6 +113,18 @@ class GoalDialog(QDialog):
                     OPTIONAL_DATE,
                     hint=self.tr("Lowest date (none) means no target date yet"),
                 ),
+                FormField(
+                    "next_review",
+                    self.tr("&Next review"),
+                    OPTIONAL_DATE,
+                    hint=self.tr("When the team looks at this goal again; (none) if not set"),
+                ),
+                FormField(
+                    "national_category",
+                    self.tr("Nationa&l category"),
+                    CHOICE,
+                    (("", self.tr("(none)")), *national_categories()),
+                ),
                 FormField("why", self.tr("&Why: what patients told us"), TEXT),
                 FormField("description", self.tr("&Description"), TEXT),
             ]
@@ -126,6 +149,8 @@ class GoalDialog(QDialog):
             term=Term(values["term"]),
             owner_id=int(owner) if owner else None,
             target_date=values["target_date"],
+            next_review=values["next_review"],
+            national_category=values["national_category"],
             why=values["why"],
             description=values["description"],
         )

@@ -5,16 +5,32 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton
 
-from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.domain.setup import CYCLE_STATUS_LABELS, CycleStatus, PledgeCycle
+from pledge_desktop.domain.errors import PledgeError, ValidationError
+from pledge_desktop.domain.setup import (
+    CYCLE_STATUS_LABELS,
+    HAND_OUT_METHODS,
+    CycleStatus,
+    PledgeCycle,
+    PledgeType,
+)
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
-from pledge_desktop.ui.common.record_form import CHOICE, DATE, TEXT, FormField
+from pledge_desktop.ui.common.record_form import (
+    CHOICE,
+    DATE,
+    LINE,
+    OPTIONAL_DATE,
+    TEXT,
+    FormField,
+)
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
 from pledge_desktop.ui.common.widgets import describe
+from pledge_desktop.ui.setup.sign_off_dialog import SignOffDialog
+
+NUMBERS = ("forms_handed_out", "eligible_patients")
 
 
 class CyclesPage(RecordListPage):
@@ -49,6 +65,21 @@ class CyclesPage(RecordListPage):
         chosen.addWidget(label)
         chosen.addWidget(self.questionnaire, 1)
         self.extra_area.addLayout(chosen)
+        self.sign_off_state = QLabel()
+        self.sign_off_state.setObjectName("signOffState")
+        self.sign_off_state.setWordWrap(True)
+        self.sign_off_button = QPushButton(self.tr("Sign off…"))
+        self.sign_off_button.setObjectName("signOff")
+        describe(
+            self.sign_off_button,
+            self.tr("Record who signed this pledge off; it can be published only then"),
+        )
+        self.sign_off_button.clicked.connect(self.sign_off)
+        signed = QHBoxLayout()
+        signed.addWidget(self.sign_off_state, 1)
+        signed.addWidget(self.sign_off_button)
+        self.extra_area.addLayout(signed)
+        context.hub.changed.connect(lambda topic: topic == "sign_off" and self._show_sign_off())
         self._update_copy_choice()
 
     def title(self) -> str:
@@ -63,6 +94,12 @@ class CyclesPage(RecordListPage):
     def fields(self) -> list[FormField]:
         return [
             FormField("label", self.tr("&Label"), hint=self.tr('Short, such as "2026"')),
+            FormField(
+                "pledge_type",
+                self.tr("&Pledge"),
+                CHOICE,
+                tuple((t.value, t.label) for t in PledgeType),
+            ),
             FormField("start_date", self.tr("&Starts"), DATE),
             FormField("end_date", self.tr("&Ends"), DATE),
             FormField(
@@ -72,6 +109,36 @@ class CyclesPage(RecordListPage):
                 tuple((s.value, label) for s, label in CYCLE_STATUS_LABELS.items()),
             ),
             FormField(
+                "fieldwork_start",
+                self.tr("Forms given out fro&m"),
+                OPTIONAL_DATE,
+                hint=self.tr("The first day surveys were given out, or (none)"),
+            ),
+            FormField(
+                "fieldwork_end",
+                self.tr("Forms given out &until"),
+                OPTIONAL_DATE,
+                hint=self.tr("The last day surveys were given out, or (none)"),
+            ),
+            FormField(
+                "forms_handed_out",
+                self.tr("Forms given out (ho&w many)"),
+                LINE,
+                hint=self.tr("How many survey forms patients were given; blank if not known"),
+            ),
+            FormField(
+                "eligible_patients",
+                self.tr("Patients el&igible"),
+                LINE,
+                hint=self.tr("How many patients could have been given one; blank if not known"),
+            ),
+            FormField(
+                "hand_out_method",
+                self.tr("Given out b&y"),
+                CHOICE,
+                (("", self.tr("(not said)")), *HAND_OUT_METHODS.items()),
+            ),
+            FormField(
                 "notes", self.tr("N&otes"), TEXT, hint=self.tr("Anything the team should remember")
             ),
         ]
@@ -79,6 +146,7 @@ class CyclesPage(RecordListPage):
     def columns(self) -> list[Column]:
         return [
             Column(self.tr("Cycle"), lambda c: c.label),
+            Column(self.tr("Pledge"), lambda c: c.pledge_type.short),
             Column(self.tr("Status"), lambda c: CycleStatus(c.status).label),
             Column(self.tr("Starts"), lambda c: f"{c.start_date:%d/%m/%Y}"),
             Column(self.tr("Ends"), lambda c: f"{c.end_date:%d/%m/%Y}"),
@@ -100,9 +168,18 @@ class CyclesPage(RecordListPage):
             "start_date": start,
             "end_date": start.replace(year=start.year + 1) - timedelta(days=1),
             "status": CycleStatus.PLANNING.value,
+            "pledge_type": PledgeType.PRIMARY.value,
         }
 
     def build(self, values: dict[str, Any], record_id: int | None) -> PledgeCycle:
+        for name in NUMBERS:
+            text = str(values[name] or "").replace(",", "").strip()
+            if not text:
+                values[name] = None
+            elif text.isdigit():
+                values[name] = int(text)
+            else:
+                raise ValidationError({name: "Give a whole number, or leave it blank."})
         return PledgeCycle(id=record_id, **values)
 
     def save(self, record: PledgeCycle) -> PledgeCycle:
@@ -110,7 +187,9 @@ class CyclesPage(RecordListPage):
         if record.id is None and self.copy_check.isChecked() and self.copy_from.count():
             copy_from = self.copy_from.currentData()
         saved = self.context.workspace.cycles.save_cycle(record, copy_team_from=copy_from)
-        if record.id is None:
+        if record.id is None:  # saved: the screens now show the new cycle, asking nothing
+            self.form.dirty = False
+            self.current_id = saved.id
             self.context.select_cycle(saved.id)
         return saved
 
@@ -119,7 +198,28 @@ class CyclesPage(RecordListPage):
         self.context.workspace.cycles.delete_cycle(record.id)
 
     def describe(self, record: Any) -> str:
-        return self.tr("Cycle %s") % record.label
+        return self.tr("Cycle %s") % record.name
+
+    def sign_off(self) -> None:
+        if self.current_id is None or not self.leave_form():
+            return
+        SignOffDialog(self.context, self.current_id, self).exec()
+        self._show_sign_off()
+
+    def _show_sign_off(self) -> None:
+        if not hasattr(self, "sign_off_button"):
+            return
+        self.sign_off_button.setEnabled(self.current_id is not None)
+        if self.current_id is None:
+            self.sign_off_state.setText(self.tr("Signed off: after the cycle is saved."))
+            return
+        signed = self.context.workspace.sign_off.sign_off(self.current_id)
+        self.sign_off_state.setText(
+            self.tr("Not signed off yet.")
+            if signed is None
+            else self.tr("Signed off by %s, %s, on %s.")
+            % (signed.signed_by, signed.role, f"{signed.signed_on:%d %B %Y}")
+        )
 
     def _show_new(self) -> None:
         super()._show_new()
@@ -157,10 +257,11 @@ class CyclesPage(RecordListPage):
         cycles = self.model.records()
         self.copy_from.clear()
         for cycle in cycles:
-            self.copy_from.addItem(cycle.label, cycle.id)
+            self.copy_from.addItem(cycle.name, cycle.id)
         is_new = self.current_id is None and bool(cycles)
         self.copy_check.setVisible(is_new)
         self.copy_from.setVisible(is_new)
         self.copy_check.setChecked(is_new)
         if hasattr(self, "questionnaire"):
             self._show_questionnaire()
+        self._show_sign_off()

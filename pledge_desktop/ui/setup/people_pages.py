@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
 from pledge_desktop.domain.setup import TEAM_ROLES, PatientRepresentative, TeamMember
 from pledge_desktop.ui.common.record_form import CHECK, EDITABLE_CHOICE, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
+from pledge_desktop.ui.common.widgets import describe
+from pledge_desktop.ui.setup.involvement_dialog import InvolvementDialog
 
 
 class _CyclePage(RecordListPage):
@@ -78,8 +82,33 @@ class TeamPage(_CyclePage):
 
 
 class RepresentativesPage(_CyclePage):
-    topics = ("representatives", "cycles")
+    topics = ("representatives", "cycles", "involvement")
     what = "patient representative"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.involvement_button = QPushButton(self.tr("&What they did…"))
+        self.involvement_button.setObjectName("whatTheyDid")
+        describe(
+            self.involvement_button,
+            self.tr("The chosen representative's involvement log: add what they did"),
+        )
+        self.involvement_button.clicked.connect(self.show_involvement)
+        row = QHBoxLayout()
+        row.addWidget(self.involvement_button)
+        row.addStretch()
+        self.extra_area.addLayout(row)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "involvement_button"):
+            self.involvement_button.setEnabled(self.current_id is not None and not self.form.dirty)
+
+    def show_involvement(self) -> None:
+        row = self.model.row_of(self.current_id)
+        if row >= 0:
+            InvolvementDialog(self.context, self.model.record(row), self).exec()
 
     def title(self) -> str:
         return self.tr("Patient representatives")

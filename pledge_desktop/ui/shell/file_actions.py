@@ -97,6 +97,13 @@ class FileActions:
                 self.tr("Data package saved as %s") % wizard.result.path, 20000
             )
 
+    def publish(self) -> None:
+        """File → Publish…: the signed-off pledge's files for the charity's website."""
+        from pledge_desktop.ui.year.publish_dialog import PublishDialog
+
+        if self.context is not None and self.context.cycle_id is not None:
+            PublishDialog(self.context, self.context.cycle_id, self).exec()
+
     def combine_data(self) -> None:
         from pledge_desktop.ui.exchange.merge_dialog import MergeDialog
 

@@ -66,7 +66,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             self.nav,
             self.tr(
                 "The sections of the app. Arrow keys browse; Enter or a click opens one. Ctrl+1 "
-                "to Ctrl+0, Ctrl+I, Ctrl+R and Ctrl+B go straight to one."
+                "to Ctrl+0, Ctrl+I, Ctrl+R, Ctrl+B and Ctrl+M go straight to one."
             ),
         )
         self.nav.setAccessibleName(self.tr("Sections"))
@@ -160,6 +160,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         self.merge_action = self._action(
             file_menu, self.tr("Co&mbine hospitals' data (for the charity)…"), self.combine_data
         )
+        self.publish_action = self._action(file_menu, self.tr("&Publish…"), self.publish)
         self.lock_action = self._action(file_menu, self.tr("&Lock now"), self.lock_now, "Ctrl+L")
         self.lock_settings_action = self._action(
             file_menu, self.tr("Session loc&k settings…"), self.lock_settings
@@ -181,6 +182,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             self.restore_action,
             self.folder_action,
             self.export_action,
+            self.publish_action,
             self.lock_action,
             self.lock_settings_action,
         ):
@@ -202,6 +204,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             self.restore_action,
             self.folder_action,
             self.export_action,
+            self.publish_action,
             self.lock_action,
             self.lock_settings_action,
         ):
@@ -356,7 +359,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         self.cycle_choice.blockSignals(True)
         self.cycle_choice.clear()
         for cycle in cycles:
-            self.cycle_choice.addItem(cycle.label, cycle.id)
+            self.cycle_choice.addItem(cycle.name, cycle.id)
         self.cycle_choice.setCurrentIndex(max(self.cycle_choice.findData(wanted), 0))
         self.cycle_choice.blockSignals(False)
         self.context.select_cycle(wanted)

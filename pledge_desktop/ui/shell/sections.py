@@ -17,8 +17,22 @@ if TYPE_CHECKING:
     from pledge_desktop.ui.shell.main_window import MainWindow
 
 # The tenth section is Ctrl+0; after that, the first letter of the section's name.
-LATER_KEYS = {11: "Ctrl+I", 12: "Ctrl+R", 13: "Ctrl+B"}  # Interviews, Results, Booklet
+LATER_KEYS = {11: "Ctrl+I", 12: "Ctrl+R", 13: "Ctrl+B", 14: "Ctrl+M"}  # … Booklet, Meetings
 ENTRY_SECTION = 5  # "Type in surveys", where the responses and checks screens send a form
+# where the Overview's to-do lines lead: a section's place in the list
+PLACES = {"cycles": 4, "entry": 5, "checks": 7, "goals": 9, "interviews": 10, "booklet": 12}
+
+
+def go_to_place(window: MainWindow, where: str, serial: int | None = None) -> None:
+    """Open where an Overview line's work is: a section, a form, or a File menu action."""
+    if where == "entry" and serial is not None:
+        window.correct_form(serial)
+    elif where == "send":
+        window.send_data()
+    elif where == "backup":
+        window.backup_now()
+    elif where in PLACES:
+        window.go_to(PLACES[where])
 
 # resources/icons/<name>.svg for each section, in the order of the list
 SECTION_ICONS = (
@@ -35,6 +49,7 @@ SECTION_ICONS = (
     "interviews",
     "results",
     "booklet",
+    "meetings",
 )
 
 
@@ -46,7 +61,7 @@ def section_list(
     def overview() -> QWidget:
         from pledge_desktop.ui.overview.home_page import HomePage
 
-        return HomePage(context)
+        return HomePage(context, lambda where, serial: go_to_place(window, where, serial))
 
     def hospital() -> QWidget:
         from pledge_desktop.ui.setup.hospital_page import HospitalPage
@@ -108,6 +123,11 @@ def section_list(
 
         return BookletPage(context)
 
+    def year() -> QWidget:
+        from pledge_desktop.ui.year.year_page import YearPage
+
+        return YearPage(context)
+
     tr = window.tr
     return [
         (tr("Overview"), overview),
@@ -123,4 +143,5 @@ def section_list(
         (tr("Interviews"), interviews),
         (tr("Results"), results),
         (tr("Booklet"), booklet),
+        (tr("Meetings and involvement"), year),
     ]

@@ -145,7 +145,7 @@ def test_carry_forward_from_the_cycle_before(qtbot, open_window, demo_workspace)
     window = open_window(demo_workspace)
     qtbot.keyClick(window, Qt.Key.Key_0, CTRL)
     board = window.current_page().board
-    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2027"))
+    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2027 · Primary"))
     assert board.carry_box.isVisible()
     assert "7 unfinished goals of cycle 2026" in board.carry_note.text()
 
@@ -166,7 +166,7 @@ def test_standards_of_care_start_and_are_reviewed(qtbot, page, demo_workspace) -
 
     demo_workspace.cycles.save_cycle(PledgeCycle("2027", date(2027, 1, 4), date(2027, 12, 17)))
     window = page.window_
-    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2027"))
+    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2027 · Primary"))
     qtbot.keyClick(page.tabs, Qt.Key.Key_R, ALT)  # Standards of care
     standards = page.standards
     qtbot.waitUntil(lambda: page.tabs.currentWidget() is standards)

@@ -141,9 +141,9 @@ def test_new_cycle_takes_the_team_and_becomes_current(qtbot, open_window, demo_w
     page = go(window, qtbot, 5)
     qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
     assert page.form.widget("label").text() == "2027", "next year is suggested"
-    assert page.copy_check.isChecked() and page.copy_from.currentText() == "2026"
+    assert page.copy_check.isChecked() and page.copy_from.currentText() == "2026 · Primary"
     qtbot.keyClick(page.form.widget("label"), Qt.Key.Key_Return)
-    assert window.cycle_choice.currentText() == "2027"
+    assert window.cycle_choice.currentText() == "2027 · Primary"
     new = demo_workspace.cycles.find("2027")
     assert len(demo_workspace.setup.team(new.id)) == 7
     team_page = go(window, qtbot, 3)
@@ -172,7 +172,7 @@ def test_switching_cycle_shows_that_cycles_team(qtbot, open_window, demo_workspa
     page = go(window, qtbot, 4)
     assert page.model.rowCount() == 3
     window.cycle_choice.setFocus()
-    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2025"))
+    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2025 · Primary"))
     assert page.model.rowCount() == 2
 
 

@@ -60,6 +60,7 @@ def test_welcome_then_setup_wizard_by_keyboard(qtbot, open_window, workspace) ->
         "Interviews",
         "Results",
         "Booklet",
+        "Meetings and involvement",
     ]
     hospital = workspace.setup.hospital()
     assert (hospital.name, hospital.site_code) == ("Riverside General (test)", "RZZ01")
@@ -67,7 +68,7 @@ def test_welcome_then_setup_wizard_by_keyboard(qtbot, open_window, workspace) ->
     assert cycle.label == "2026"
     lead = workspace.setup.team(cycle.id)[0]
     assert (lead.name, lead.is_pledge_lead, lead.phone) == ("Ann Tester", True, "01632 960124")
-    assert window.cycle_choice.currentText() == "2026"
+    assert window.cycle_choice.currentText() == "2026 · Primary"
     questionnaire = workspace.questionnaires.for_cycle(cycle.id)
     assert questionnaire.name == "Primary breast cancer patient survey", "a sensible default"
 
@@ -87,6 +88,6 @@ def test_welcome_can_open_the_demo_instead(qtbot, open_window, workspace, tmp_pa
     assert window.context.workspace.data_dir == demo_dir.resolve()
     assert window.demo_banner.isVisibleTo(window)
     assert "(demo)" in window.windowTitle()
-    assert window.nav.count() == 13
+    assert window.nav.count() == 14
     # the real folder was let go of, so the real data is not held open behind the demo
     open_workspace(workspace.data_dir).close()

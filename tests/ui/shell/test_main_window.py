@@ -71,7 +71,7 @@ def test_restore_from_the_file_menu(qtbot, open_window, demo_workspace) -> None:
     menu_action(window, "File", "Restore from backup…").trigger()
     qtbot.waitUntil(lambda: "Restored" in window.statusBar().currentMessage())
     assert demo_workspace.setup.hospital().name.startswith("Riverside General")
-    assert "Riverside General" in window.current_page().summary.text()
+    assert "Riverside General" in window.current_page().where.text()
     kinds = sorted(b.kind for b in demo_workspace.maintenance.backups())
     assert kinds == ["before-restore", "manual"]
     reactivate(qtbot, window)

@@ -110,7 +110,7 @@ def test_switching_cycle_puts_the_form_aside_in_its_own_cycle(qtbot, page, demo_
     open_serial(qtbot, page, "230")
     keys(qtbot, page.answer_input, "1")
     window = page.window()
-    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2025"))
+    window.cycle_choice.setCurrentIndex(window.cycle_choice.findText("2025 · Primary"))
     assert page.entry is None
     assert demo_workspace.survey_entry.drafts(current) == [230]
     assert demo_workspace.survey_entry.drafts(previous) == []
