@@ -344,6 +344,12 @@ class Booklet(Base):
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     written_at: Mapped[datetime | None] = mapped_column(DateTime)  # last PDF or edition made
+    cover_line: Mapped[str] = mapped_column(Text, default="")  # "" prints the pledge's default
+    credit_line: Mapped[str | None] = mapped_column(Text)  # None prints the default credit
+    programme_logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    helplines: Mapped[str | None] = mapped_column(Text)  # JSON; None prints the defaults
+    helplines_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str] = mapped_column(String(10), default="en-GB")  # "en-GB" or "cy"
 
 
 class BookletHighlight(Base):
@@ -469,7 +475,7 @@ class AuditEntry(Base):
     chain_hash: Mapped[str | None] = mapped_column(String(64))  # filled in by a trigger
 
 
-# The pledge year's governance tables live beside these, in their own module.
+# The pledge year's governance tables and the coding of written answers live beside these.
 from pledge_desktop.db.models_pledge_year import (  # noqa: E402
     Meeting,
     MeetingAttendee,
@@ -478,8 +484,10 @@ from pledge_desktop.db.models_pledge_year import (  # noqa: E402
     SignOff,
     TimeEntry,
 )
+from pledge_desktop.db.models_pledge_year import AnswerTheme  # noqa: E402
 
 __all__ = [
+    "AnswerTheme",
     "Meeting",
     "MeetingAttendee",
     "MeetingDecision",

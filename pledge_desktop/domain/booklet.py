@@ -226,39 +226,14 @@ class BookletContents:
         return {name: text for name, text in parts.items() if text.strip()}
 
 
-NON_SPECIFIC = (
-    "does not apply",
-    "doesn't apply",
-    "not applicable",
-    "don't know",
-    "do not know",
-    "can't remember",
-    "cannot remember",
-    "not sure",
-    "prefer not to say",
-)
-
-
-def is_non_specific(label: str) -> bool:
-    """An answer that scores neither way ("Does not apply to me", "Don't know"): as in NCPES
-    scoring, it is left out of the base of a percentage."""
-    text = label.lower().replace("’", "'")
-    return any(words in text for words in NON_SPECIFIC)
-
-
 def finding_for(
     counts: QuestionCounts, highlight: Highlight, small: SmallNumbers
 ) -> PrintedFinding | None:
     """A highlight's figure as printed, or None when too few answered to print it. The base
     leaves out answers that do not apply (unless the highlight counts them itself)."""
-    chosen = set(highlight.option_codes)
+    chosen = frozenset(highlight.option_codes)
     count = counts.count_of(chosen)
-    left_out = sum(
-        n
-        for option, n in counts.options
-        if option.code not in chosen and is_non_specific(option.label)
-    )
-    base = max(counts.answered - left_out, 0)
+    base = counts.base_for(chosen)
     figure = small.per_cent_text(count, base)
     if figure is None:
         return None

@@ -237,7 +237,7 @@ class ResultsPage(QWidget):
         self.questions.clear()
         for counts in self.results.questions:
             self.questions.addItem(
-                f"{counts.number}. {counts.question.text}  (n={counts.answered:,})"
+                f"{counts.number}. {counts.question.text}  (n={counts.base:,})"
             )
         self.questions.blockSignals(False)
         self.questions.setCurrentRow(min(row, self.questions.count() - 1))
@@ -257,16 +257,23 @@ class ResultsPage(QWidget):
             return
         counts = self.results.questions[row]
         self.question_text.setText(f"{counts.number}. {counts.question.text}")
-        self.base.setText(
-            self.tr(
-                "n = %s answered (the base of the percentages). Apart: %s left blank, "
-                "%s unreadable or more than one box ticked, %s skipped by the form's rules."
-            )
-            % tuple(
-                f"{n:,}"
-                for n in (counts.answered, counts.left_blank, counts.unreadable, counts.skipped)
+        base = self.tr(
+            "n = %s answered (the base of the percentages). Apart: %s said it did not apply "
+            "or did not know, %s left blank, %s unreadable or more than one box ticked, %s skipped "
+            "by the form's rules."
+        ) % tuple(
+            f"{n:,}"
+            for n in (
+                counts.base,
+                counts.left_out,
+                counts.left_blank,
+                counts.unreadable,
+                counts.skipped,
             )
         )
+        if counts.mean is not None:
+            base += " " + self.tr("Mean score %s out of 10.") % f"{counts.mean:.1f}"
+        self.base.setText(base)
         self.chart.show_counts(counts)
         before = self.previous.question(counts.question.code) if self.previous else None
         self._fill_table(counts, before)
@@ -283,10 +290,13 @@ class ResultsPage(QWidget):
 
     def _fill_table(self, counts: QuestionCounts, before: QuestionCounts | None) -> None:
         changes = option_changes(before, counts) if before is not None else []
-        self.table.setRowCount(len(counts.options))
-        for row, (option, count) in enumerate(counts.options):
-            cells = [option.label, f"{count:,}", f"{counts.per_cent(count):.0f}%", "", ""]
-            if changes:
+        rows = [*counts.in_base, *counts.apart]
+        self.table.setRowCount(len(rows))
+        for row, (option, count) in enumerate(rows):
+            apart = row >= len(counts.in_base)
+            share = self.tr("not in base") if apart else f"{counts.per_cent(count):.0f}%"
+            cells = [option.label, f"{count:,}", share, "", ""]
+            if changes and not apart:
                 cells[3] = f"{changes[row].before:.0f}%"
                 cells[4] = f"{changes[row].points:+.0f} points"
             for column, text in enumerate(cells):
