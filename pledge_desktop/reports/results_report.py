@@ -45,7 +45,7 @@ class TeamReport:
     filter_note: str = ""
     goal_counts: tuple[tuple[str, str, int], ...] = ()  # term, status, goals (national)
     audience: str = "For the team only."
-    response_rate: str = ""  # "60 of 100 patients invited (60%)", when the team knows it
+    response_rate: str = ""  # "60 of 150 patients (40 %) filled in our survey."
 
 
 def write_results_report(path: Path, report: TeamReport) -> int:
@@ -142,7 +142,7 @@ class _Story:
         r = self.r
         story: list[Any] = [self.p("At a glance", self.s.h2)]
         if r.response_rate:
-            story.append(self.p(f"Response rate: {r.response_rate}."))
+            story.append(self.p(f"Response rate: {r.response_rate}"))
         best, worst = best_and_worst(r.results)
         for title, scores in (("Best scoring", best), ("Lowest scoring", worst)):
             if scores:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
+from pledge_desktop.domain.pledge_year import response_rate
 from pledge_desktop.domain.questionnaire import AnswerType, Questionnaire
 from pledge_desktop.domain.results import (
     DEFAULT_SMALL_NUMBER,
@@ -84,6 +85,15 @@ class ResultsService:
         with self._db.reading() as session:
             return count_cycle(session, cycle_id, chosen or ResultsFilter(), comments_limit)
 
+    def response_rate(self, cycle_id: int, chosen: ResultsFilter | None = None) -> str:
+        """ "60 of 150 patients (40 %) filled in our survey.", or the count alone."""
+        chosen = chosen or ResultsFilter()
+        with self._db.reading() as session:
+            forms = session.scalar(
+                select(func.count(m.SurveyResponse.id)).where(*_where(cycle_id, chosen))
+            )
+            return response_rate(forms or 0, handed_out_in(session, cycle_id, chosen.batch_id))
+
     def previous_results(
         self, cycle_id: int, comments_limit: int | None = 0
     ) -> CycleResults | None:
@@ -102,6 +112,20 @@ def small_numbers_in(session: Session) -> SmallNumbers:
         return SmallNumbers(int(row.value) if row else DEFAULT_SMALL_NUMBER)
     except ValueError:
         return SmallNumbers()
+
+
+def handed_out_in(session: Session, cycle_id: int, batch_id: int | None = None) -> int | None:
+    """Forms given out: the batch's own count, else the cycle's, else its batches' together."""
+    if batch_id is not None:
+        batch = session.get(m.SurveyBatch, batch_id)
+        return batch.handed_out if batch else None
+    cycle = session.get(m.PledgeCycle, cycle_id)
+    if cycle is not None and cycle.forms_handed_out:
+        return cycle.forms_handed_out
+    total = session.scalar(
+        select(func.sum(m.SurveyBatch.handed_out)).where(m.SurveyBatch.cycle_id == cycle_id)
+    )
+    return int(total) if total else None
 
 
 def count_cycle(

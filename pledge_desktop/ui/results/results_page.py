@@ -236,9 +236,7 @@ class ResultsPage(QWidget):
         self.questions.blockSignals(True)
         self.questions.clear()
         for counts in self.results.questions:
-            self.questions.addItem(
-                f"{counts.number}. {counts.question.text}  (n={counts.base:,})"
-            )
+            self.questions.addItem(f"{counts.number}. {counts.question.text}  (n={counts.base:,})")
         self.questions.blockSignals(False)
         self.questions.setCurrentRow(min(row, self.questions.count() - 1))
 
