@@ -477,6 +477,7 @@ class AuditEntry(Base):
 
 # The pledge year's governance tables and the coding of written answers live beside these.
 from pledge_desktop.db.models_pledge_year import (  # noqa: E402
+    AnswerTheme,
     Meeting,
     MeetingAttendee,
     MeetingDecision,
@@ -484,7 +485,6 @@ from pledge_desktop.db.models_pledge_year import (  # noqa: E402
     SignOff,
     TimeEntry,
 )
-from pledge_desktop.db.models_pledge_year import AnswerTheme  # noqa: E402
 
 __all__ = [
     "AnswerTheme",

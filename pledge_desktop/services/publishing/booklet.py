@@ -88,6 +88,18 @@ class BookletService:
         with self._db.reading() as session:
             return details_of(_row(session, cycle_id))
 
+    def written_at(self, cycle_id: int) -> datetime | None:
+        """When an edition of the booklet was last written."""
+        with self._db.reading() as session:
+            row = _row(session, cycle_id)
+            return row.written_at if row else None
+
+    def sign_off_facts(self, cycle_id: int) -> tuple[str, tuple[str, str, str]]:
+        """The pledge type, and (published, review date, reference) from the sign-off."""
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            return cycle.pledge_type or "primary", sign_off_dates(session, cycle_id)
+
     def save(
         self,
         cycle_id: int,

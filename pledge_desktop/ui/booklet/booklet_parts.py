@@ -43,6 +43,7 @@ class BookletEditor(Protocol):
 
     def edit_highlight(self, row: int | None) -> None: ...
 
+
 ID = Qt.ItemDataRole.UserRole
 
 
