@@ -160,7 +160,8 @@ class BookletStory:
             *self.heading("What you told us"),
             self.p(
                 f"{self.c.survey_line} Here is some of what they told us. Each figure is of "
-                "the patients who answered that question; answers such as “does not apply to me” are left out."
+                "the patients who answered that question; answers such as “does not apply to "
+                "me” are left out."
             ),
         ]
         size = self.s.big.fontSize
