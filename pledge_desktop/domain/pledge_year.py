@@ -306,7 +306,8 @@ def to_do_list(facts: YearFacts) -> list[ToDo]:
     if facts.quotes_waiting:
         items.append(
             ToDo(
-                f"{_count(facts.quotes_waiting, 'quote is', 'quotes are')} waiting for approval.",
+                f"{_count(facts.quotes_waiting, 'quote is', 'quotes are')} waiting for "
+                "approval.",
                 "interviews",
             )
         )

@@ -51,8 +51,6 @@ TITLE_FIELD, PURPOSE_FIELD = "survey_title", "survey_purpose"
 
 def second_language_tag(text: str) -> str:
     return '@PLEDGE-SECOND-LANGUAGE="' + text.replace('"', '""') + '"'
-
-
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 

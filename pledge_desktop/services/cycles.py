@@ -32,7 +32,7 @@ def check_label_free(session: Session, cycle: PledgeCycle) -> None:
     if clash is not None:
         raise ValidationError(
             {
-                "label": f"There is already a {cycle.pledge_type.short.lower()} pledge called "
+                "label": f'There is already a {cycle.pledge_type.short.lower()} pledge called '
                 f'"{cycle.label}". Please pick another label.'
             }
         )
@@ -158,6 +158,7 @@ def _known_name(cycle: PledgeCycle, cycles: list[PledgeCycle]) -> str:
     """A cycle's label, with its pledge type where another cycle shares the label."""
     shared = sum(c.label == cycle.label for c in cycles) > 1
     return f'"{cycle.label} {cycle.pledge_type.value}"' if shared else f'"{cycle.label}"'
+
 
 
 def _copy_people(session: Session, source_id: int, target_id: int) -> None:

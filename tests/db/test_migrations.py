@@ -91,7 +91,9 @@ def test_numbers_of_typed_forms_never_printed_are_recorded_as_in_use(tmp_path: P
         )
     upgrade(db.engine, "0012")
     with db.engine.connect() as connection:
-        recorded = sorted(s for (s,) in connection.execute(text("SELECT serial FROM form_serial")))
+        recorded = sorted(
+            s for (s,) in connection.execute(text("SELECT serial FROM form_serial"))
+        )
     db.close()
     assert recorded == [3, 7, 9]
 

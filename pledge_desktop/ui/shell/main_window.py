@@ -371,6 +371,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             elif self.nav.isHidden():
                 self._show_sections()
 
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._leave(self.current_page()):
             event.ignore()

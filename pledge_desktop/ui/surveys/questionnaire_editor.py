@@ -233,6 +233,8 @@ class QuestionnaireEditor(QuestionFields, QWidget):
         finally:
             self._loading = False
 
+
+
     # --- changes ----------------------------------------------------------------------------
     def _apply(self, changed: Questionnaire, key: Key | None, choose: tuple[str, str]) -> None:
         assert self.working is not None
@@ -294,6 +296,7 @@ class QuestionnaireEditor(QuestionFields, QWidget):
         if item is not None and question.code != chosen[1]:
             item.setData(0, Qt.ItemDataRole.UserRole, (QUESTION, question.code))
             self._last_key = (QUESTION, question.code, field)
+
 
     # --- actions ----------------------------------------------------------------------------
     def new_question(self) -> None:

@@ -38,7 +38,6 @@ from pledge_desktop.ui.surveys.form_saver import FormSaver
 DRAFT_DELAY_MS = 400
 TYPING_SAVE_MS = 2000
 
-
 class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -425,6 +424,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.serial_input.setText(f"{entry.serial + 1:05d}")
         self._show_waiting(self.tr("Saving form %05d…") % entry.serial, recount=False)
         return True
+
 
     def _saved(self, serial: int) -> None:
         self._recount()

@@ -53,13 +53,17 @@ TYPIST = textwrap.dedent("""
 
 def _draft_typing(folder: Path, serial: int) -> str:
     with sqlite3.connect(f"file:{folder / 'pledge.sqlite3'}?mode=ro", uri=True) as db:
-        row = db.execute("SELECT payload FROM entry_draft WHERE serial = ?", (serial,)).fetchone()
+        row = db.execute(
+            "SELECT payload FROM entry_draft WHERE serial = ?", (serial,)
+        ).fetchone()
     return json.loads(row[0]).get("typing", "") if row else ""
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_after", [150, 450])
-def test_killed_mid_comment_loses_at_most_five_seconds(demo_folder: str, kill_after: int) -> None:
+def test_killed_mid_comment_loses_at_most_five_seconds(
+    demo_folder: str, kill_after: int
+) -> None:
     folder = Path(demo_folder)
     serial = 400 + kill_after
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
