@@ -69,7 +69,9 @@ class MeetingAttendee(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     team_member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id"))
-    representative_id: Mapped[int | None] = mapped_column(ForeignKey("patient_representative.id"))
+    representative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("patient_representative.id")
+    )
 
 
 class MeetingDecision(Base):
