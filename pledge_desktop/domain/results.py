@@ -214,3 +214,43 @@ def option_changes(before: QuestionCounts, now: QuestionCounts) -> list[Change]:
         )
         for option, count in now.in_base
     ]
+
+
+@dataclass(frozen=True)
+class WrittenAnswer:
+    """A written answer on a form, with the interview themes it is coded into."""
+
+    id: int
+    serial: int  # the form's serial number
+    text: str
+    theme_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """Written answers coded into one theme (theme "" holds those not coded yet)."""
+
+    theme: str
+    answers: tuple[str, ...]
+
+
+def group_by_theme(
+    answers: list[WrittenAnswer], theme_names: dict[int, str]
+) -> tuple[ThemeGroup, ...]:
+    """Themes with the most answers first (an answer coded twice counts in both), then the
+    answers not coded yet, last. Empty when nothing is coded."""
+    grouped: dict[str, list[str]] = {}
+    uncoded: list[str] = []
+    for answer in answers:
+        names = [theme_names[t] for t in answer.theme_ids if t in theme_names]
+        for name in names:
+            grouped.setdefault(name, []).append(answer.text)
+        if not names:
+            uncoded.append(answer.text)
+    if not grouped:
+        return ()
+    ordered = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].lower()))
+    groups = [ThemeGroup(name, tuple(texts)) for name, texts in ordered]
+    if uncoded:
+        groups.append(ThemeGroup("", tuple(uncoded)))
+    return tuple(groups)

@@ -50,8 +50,11 @@ class ResultsFilter:
 
 class ResultsService:
     def __init__(self, db: Database, changes: ChangeFeed | None = None) -> None:
+        from pledge_desktop.services.results.written_answers import WrittenAnswersService
+
         self._db = db
         self._changes = changes
+        self.written = WrittenAnswersService(db, changes)  # coding written answers to themes
 
     # --- the setting ----------------------------------------------------------------------
     def small_numbers(self) -> SmallNumbers:
@@ -90,7 +93,7 @@ class ResultsService:
         chosen = chosen or ResultsFilter()
         with self._db.reading() as session:
             forms = session.scalar(
-                select(func.count(m.SurveyResponse.id)).where(*_where(cycle_id, chosen))
+                select(func.count(m.SurveyResponse.id)).where(*where_forms(cycle_id, chosen))
             )
             return response_rate(forms or 0, handed_out_in(session, cycle_id, chosen.batch_id))
 
@@ -134,7 +137,7 @@ def count_cycle(
     answer, response = m.SurveyAnswer, m.SurveyResponse
     cycle = session.get(m.PledgeCycle, cycle_id)
     questionnaire = cycle_questionnaire(session, cycle_id)
-    where = _where(cycle_id, chosen)
+    where = where_forms(cycle_id, chosen)
     forms = session.scalar(select(func.count(response.id)).where(*where)) or 0
     if len(where) == 1:  # the whole cycle: read the covering index alone, no join
         counting = select(answer.question_code, answer.state, answer.code, func.count()).where(
@@ -188,7 +191,7 @@ def count_cycle(
     return CycleResults(cycle.label if cycle else "", forms, counted)
 
 
-def _where(cycle_id: int, chosen: ResultsFilter) -> list[Any]:
+def where_forms(cycle_id: int, chosen: ResultsFilter) -> list[Any]:
     response = m.SurveyResponse
     where: list[Any] = [response.cycle_id == cycle_id]
     if chosen.batch_id is not None:

@@ -1,5 +1,6 @@
 """Results: each question of the cycle's questionnaire with its counts, percentages of those who
-answered (base n always shown), a chart, written comments, and the change since last cycle."""
+answered (base n always shown; "does not apply" apart), a chart, the change since last cycle,
+and the written answers, coded into the interview themes with Ctrl+1 … Ctrl+9."""
 
 from __future__ import annotations
 
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare, option_changes
-from pledge_desktop.services.results.results import ResultsFilter
+from pledge_desktop.services.results.results import TEXT_TYPES, ResultsFilter
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
 from pledge_desktop.ui.results.result_chart import ResultChart
+from pledge_desktop.ui.results.written_answers import WrittenAnswersPanel
 
 
 class ResultsPage(QWidget):
@@ -138,15 +140,13 @@ class ResultsPage(QWidget):
         self.change = QLabel()
         self.change.setObjectName("questionChange")
         self.change.setWordWrap(True)
-        self.comments = QListWidget()
-        self.comments.setObjectName("comments")
-        self.comments.setAccessibleName(self.tr("Written answers"))
-        self.comments.setWordWrap(True)
+        self.written = WrittenAnswersPanel(self.context)
+        self.comments = self.written.list
         inner = QWidget()
         column = QVBoxLayout(inner)
         for widget in (self.question_text, self.base, self.chart, self.table, self.change):
             column.addWidget(widget)
-        column.addWidget(self.comments, 1)
+        column.addWidget(self.written, 1)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -281,9 +281,12 @@ class ResultsPage(QWidget):
             if change is not None and self.previous is not None
             else ""
         )
-        self.comments.clear()
-        self.comments.addItems(list(counts.comments))
-        self.comments.setVisible(bool(counts.comments))
+        if counts.question.type in TEXT_TYPES and self.context.cycle_id is not None:
+            self.written.show_answers(
+                self.context.cycle_id, counts.question.code, self.chosen_filter()
+            )
+        else:
+            self.written.hide()
         self.table.setVisible(bool(counts.options))
 
     def _fill_table(self, counts: QuestionCounts, before: QuestionCounts | None) -> None:
