@@ -21,22 +21,20 @@ from pledge_desktop.domain.booklet import (
     BookletWords,
     Highlight,
     PrintedFinding,
-    PrintedGoal,
     PrintedQuote,
-    TeamContact,
     finding_for,
     for_patients,
 )
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.domain.goals import GoalStatus, Term
 from pledge_desktop.domain.plain_english import WordingCheck, check_wording
-from pledge_desktop.services.goals.goals import horizons_in, latest_updates
 from pledge_desktop.services.publishing.booklet_details import (
     details_of,
     sign_off_dates,
     store_details,
 )
 from pledge_desktop.services.publishing.poster import poster_for, poster_rows
+from pledge_desktop.services.publishing.printed_parts import approved_quotes, printed_goals, printed_team
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 from pledge_desktop.services.results.results import (
     ResultsFilter,
@@ -171,7 +169,7 @@ class BookletService:
             left_out = _choices(session, cycle_id).quotes_left_out
             return [
                 Choice(q.id, f"“{q.wording}” ({q.attributed_to})", q.id not in left_out)
-                for q in _approved_quotes(session, cycle_id)
+                for q in approved_quotes(session, cycle_id)
             ]
 
     def preview_highlights(
@@ -294,7 +292,7 @@ class BookletService:
                 unit_phone=hospital.unit_phone if hospital else "",
                 out_of_hours_phone=hospital.out_of_hours_phone if hospital else "",
                 address=hospital.address if hospital else "",
-                team=_team(session, cycle_id) if choices.show_team else (),
+                team=printed_team(session, cycle_id) if choices.show_team else (),
                 standards=tuple(
                     s.text
                     for s in session.scalars(
@@ -306,10 +304,10 @@ class BookletService:
                 ),
                 findings=tuple(findings),
                 forms=forms,
-                goals=_goals(session, cycle_id, choices.goals_left_out),
+                goals=printed_goals(session, cycle_id, choices.goals_left_out),
                 quotes=tuple(
                     PrintedQuote(q.wording, q.attributed_to)
-                    for q in _approved_quotes(session, cycle_id)
+                    for q in approved_quotes(session, cycle_id)
                     if q.id not in choices.quotes_left_out
                 ),
                 representatives=tuple(
@@ -409,50 +407,3 @@ def _ids(text: str) -> frozenset[int]:
 
 def _ids_text(ids: frozenset[int]) -> str:
     return ",".join(str(i) for i in sorted(ids))
-
-
-def _team(session: Session, cycle_id: int) -> tuple[TeamContact, ...]:
-    rows = session.scalars(
-        select(m.TeamMember)
-        .where(m.TeamMember.cycle_id == cycle_id)
-        .order_by(m.TeamMember.is_pledge_lead.desc(), m.TeamMember.name)
-    )
-    return tuple(TeamContact(r.name, r.role, r.phone) for r in rows)
-
-
-def _approved_quotes(session: Session, cycle_id: int) -> list[m.Quote]:
-    return list(
-        session.scalars(
-            select(m.Quote)
-            .join(m.CodedPassage, m.CodedPassage.id == m.Quote.passage_id)
-            .join(m.Interview, m.Interview.id == m.CodedPassage.interview_id)
-            .where(m.Interview.cycle_id == cycle_id, m.Quote.approved.is_(True))
-            .order_by(m.Interview.pseudonym, m.CodedPassage.start)
-        )
-    )
-
-
-def _goals(session: Session, cycle_id: int, left_out: frozenset[int]) -> tuple[PrintedGoal, ...]:
-    horizons = horizons_in(session)
-    rows = [
-        g
-        for g in session.scalars(
-            select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
-        )
-        if g.id not in left_out and g.status != GoalStatus.DROPPED.value
-    ]
-    latest = latest_updates(session, rows)
-    order = list(Term)
-    rows.sort(key=lambda g: (order.index(Term(g.term)), g.priority))
-    return tuple(
-        PrintedGoal(
-            term_label=Term(g.term).label,
-            horizon=horizons[Term(g.term)],
-            title=g.title,
-            description=g.description,
-            why=g.why,
-            status=GoalStatus(g.status).label,
-            progress=latest.get(g.id, ""),
-        )
-        for g in rows
-    )
