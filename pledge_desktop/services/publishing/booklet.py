@@ -34,7 +34,11 @@ from pledge_desktop.services.publishing.booklet_details import (
     store_details,
 )
 from pledge_desktop.services.publishing.poster import poster_for, poster_rows
-from pledge_desktop.services.publishing.printed_parts import approved_quotes, printed_goals, printed_team
+from pledge_desktop.services.publishing.printed_parts import (
+    approved_quotes,
+    printed_goals,
+    printed_team,
+)
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 from pledge_desktop.services.results.results import (
     ResultsFilter,

@@ -33,7 +33,9 @@ def approved_quotes(session: Session, cycle_id: int) -> list[m.Quote]:
     )
 
 
-def printed_goals(session: Session, cycle_id: int, left_out: frozenset[int]) -> tuple[PrintedGoal, ...]:
+def printed_goals(
+    session: Session, cycle_id: int, left_out: frozenset[int]
+) -> tuple[PrintedGoal, ...]:
     horizons = horizons_in(session)
     rows = [
         g
