@@ -25,7 +25,13 @@ from reportlab.platypus import (
 )
 
 from pledge_desktop.domain.goals import GoalCard
-from pledge_desktop.domain.results import CycleResults, QuestionCounts, ThemeGroup, compare
+from pledge_desktop.domain.results import (
+    CycleResults,
+    QuestionCounts,
+    ThemeGroup,
+    compare,
+    positive_codes,
+)
 from pledge_desktop.reports.charts import chart_for
 from pledge_desktop.reports.pdf_style import BOLD, FONT, INK, PALE, Styles, escape, styles
 from pledge_desktop.reports.results_summary import best_and_worst, overdue, real_changes
@@ -145,6 +151,15 @@ class _Story:
         story: list[Any] = [self.p("At a glance", self.s.h2)]
         if r.response_rate:
             story.append(self.p(f"Response rate: {r.response_rate}"))
+        for counts in r.results.questions:
+            if counts.mean is not None and counts.base:
+                best = counts.per_cent(counts.count_of(positive_codes(counts.question)))
+                story.append(
+                    self.p(
+                        f"{counts.question.text} Mean score {counts.mean:.1f} out of 10; "
+                        f"{best:.0f}% gave 9 or 10 (n={counts.base:,})."
+                    )
+                )
         best, worst = best_and_worst(r.results)
         for title, scores in (("Best scoring", best), ("Lowest scoring", worst)):
             if scores:

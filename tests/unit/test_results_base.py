@@ -103,3 +103,25 @@ def test_the_booklet_states_the_response_rate() -> None:
     assert rated.survey_line == "60 of 150 patients (40 %) filled in our survey in 2026."
     plain = BookletContents(forms=60, **base)  # type: ignore[arg-type]
     assert plain.survey_line == "60 patients filled in our survey in 2026."
+
+
+def test_the_report_gives_the_rating_its_mean_and_leaves_does_not_apply_apart(tmp_path) -> None:
+    from pledge_desktop.domain.results import CycleResults
+    from pledge_desktop.reports.results_report import TeamReport, write_results_report
+    from tests.pdfs import pdf_text
+
+    results = CycleResults(
+        "2026",
+        100,
+        (
+            counts_of(INFORMED, {1: 30, 2: 10, 3: 10, 4: 50}, number=1),
+            counts_of(RATING, {10: 20, 9: 10, 8: 10, 5: 10}, number=2),
+        ),
+    )
+    report = TeamReport("Riverside (fictional)", results, None, (), (), 60)
+    out = tmp_path / "report.pdf"
+    write_results_report(out, report)
+    text = pdf_text(out)
+    assert "Mean score 8.4 out of 10; 60% gave 9 or 10 (n=50)." in text
+    assert "n = 50 answered. Apart: I did not need this: 50;" in text
+    assert "Yes, definitely 60% (30)" in text
