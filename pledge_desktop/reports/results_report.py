@@ -153,11 +153,11 @@ class _Story:
             story.append(self.p(f"Response rate: {r.response_rate}"))
         for counts in r.results.questions:
             if counts.mean is not None and counts.base:
-                best = counts.per_cent(counts.count_of(positive_codes(counts.question)))
+                top = counts.per_cent(counts.count_of(positive_codes(counts.question)))
                 story.append(
                     self.p(
                         f"{counts.question.text} Mean score {counts.mean:.1f} out of 10; "
-                        f"{best:.0f}% gave 9 or 10 (n={counts.base:,})."
+                        f"{top:.0f}% gave 9 or 10 (n={counts.base:,})."
                     )
                 )
         best, worst = best_and_worst(r.results)
