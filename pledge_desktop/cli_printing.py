@@ -22,19 +22,35 @@ def add_printing_commands(command: Callable[..., argparse.ArgumentParser]) -> No
         "staple). Its words are checked for plain English first: a warning, never a stop.",
         _booklet,
     )
-    _cycle_and_out(booklet, "booklet.pdf")
+    _cycle_and_out(booklet, "booklet.pdf, booklet.html or booklet.docx")
+    booklet.add_argument(
+        "--format",
+        choices=("pdf", "html", "docx"),
+        default="pdf",
+        help="pdf: the printed booklet (default); html: an accessible web page a screen reader "
+        "reads in order, for the trust's website; docx: a Word document to make easy read, "
+        "audio or a translation from",
+    )
     booklet.add_argument(
         "--large-print", action="store_true", help="the large-print edition (17 pt text)"
     )
-    booklet.add_argument(
+    printing = booklet.add_mutually_exclusive_group()
+    printing.add_argument(
         "--imposed",
         action="store_true",
         help="two pages to each A4 sheet in booklet order, for an office printer printing "
-        "double-sided (flip on the short edge)",
+        "double-sided (flip on the short edge), with fold marks and a first sheet of "
+        "printing instructions",
+    )
+    printing.add_argument(
+        "--print-shop",
+        action="store_true",
+        help="for a print shop: A5 pages with 3 mm bleed, crop marks, TrimBox and BleedBox",
     )
     poster = command(
         "poster",
-        'Write the "You said, we did" poster for the clinic waiting room.',
+        'Write the "You said, we are doing" poster for the clinic waiting room, with the '
+        "date, the hospital's logo and the team's phone number.",
         _poster,
     )
     _cycle_and_out(poster, "poster.pdf")
@@ -44,7 +60,7 @@ def add_printing_commands(command: Callable[..., argparse.ArgumentParser]) -> No
 def _cycle_and_out(parser: argparse.ArgumentParser, example: str) -> None:
     parser.add_argument("--cycle", metavar="LABEL", help="the cycle (default: the most recent)")
     parser.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help=f"where to write it ({example})"
+        "--out", type=Path, required=True, metavar="FILE", help=f"where to write it ({example})"
     )
 
 
@@ -62,21 +78,48 @@ def _report(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _open_to_note(data_dir: Path) -> Any:
+    """For writing when the app is closed (so the booklet's "last written" date is noted),
+    else for reading only: the booklet is written all the same."""
+    from pledge_desktop.domain.errors import DataFolderInUse
+    from pledge_desktop.services.workspace import open_workspace
+
+    try:
+        return open_workspace(data_dir, write=True, create=False)
+    except DataFolderInUse:
+        return _open(data_dir)
+
+
 def _booklet(args: argparse.Namespace, data_dir: Path) -> int:
-    with _open(data_dir) as workspace:
+    if args.format != "pdf" and (args.large_print or args.imposed or args.print_shop):
+        print(
+            "--large-print, --imposed and --print-shop are for the PDF: the web page and the "
+            "Word document let the reader choose the size of the text."
+        )
+        return 2
+    with _open_to_note(data_dir) as workspace:
         cycle = workspace.cycles.find(args.cycle)
         check = workspace.booklet.check_wording(cycle.id)
         print(f"Plain English: {check.summary()}")
         for finding in check.findings:
             print(f"  {finding.where}: {finding.kind}: “{finding.text}”. {finding.advice}")
+        if args.format != "pdf":
+            workspace.booklet.write_edition(
+                cycle.id, args.out.resolve(), args.format, fictional=workspace.is_demo
+            )
+            kind = "web page (HTML)" if args.format == "html" else "Word document"
+            print(f"Wrote the booklet for cycle {cycle.label} as a {kind} to {args.out}")
+            return 0
         written = workspace.booklet.write(
             cycle.id,
             args.out.resolve(),
             large_print=args.large_print,
             imposed=args.imposed,
+            print_shop=args.print_shop,
             fictional=workspace.is_demo,
         )
     layout = f" on {written.sheets} A4 sheets" if args.imposed else ""
+    layout += " with 3 mm bleed and crop marks" if args.print_shop else ""
     print(
         f"Wrote the booklet for cycle {cycle.label}: {written.pages} pages"
         f" ({written.notes_pages} for notes){layout}, to {args.out}"

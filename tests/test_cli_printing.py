@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pdfplumber
+import pytest
 from pypdf import PdfReader
 
 from pledge_desktop.cli import main
@@ -73,3 +74,39 @@ def test_a_cycle_that_does_not_exist_is_named(capsys, demo_folder: str, tmp_path
     )
     assert code == 1 and "1999" in err
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_booklet_editions_and_print_shop(capsys, demo_folder: str, tmp_path: Path) -> None:
+    shop = tmp_path / "shop.pdf"
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "booklet", "--print-shop", "--out", str(shop)
+    )
+    assert code == 0 and "with 3 mm bleed and crop marks" in said
+    page = PdfReader(shop).pages[0]
+    assert float(page.bleedbox.width) > float(page.trimbox.width)
+    html = tmp_path / "booklet.html"
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "booklet", "--format", "html", "--out", str(html)
+    )
+    assert code == 0 and "as a web page (HTML)" in said
+    assert '<html lang="en-GB">' in html.read_text(encoding="utf-8")
+    docx = tmp_path / "booklet.docx"
+    code, said, _ = run(
+        capsys, "--data-dir", demo_folder, "booklet", "--format", "docx", "--out", str(docx)
+    )
+    assert code == 0 and "as a Word document" in said
+    assert docx.read_bytes()[:2] == b"PK"
+    code, said, _ = run(
+        capsys,
+        "--data-dir",
+        demo_folder,
+        "booklet",
+        "--format",
+        "html",
+        "--large-print",
+        "--out",
+        str(tmp_path / "large.html"),
+    )
+    assert code == 2 and "are for the PDF" in said
+    with pytest.raises(SystemExit):  # one or the other: argparse says so
+        run(capsys, "--data-dir", demo_folder, "booklet", "--imposed", "--print-shop", "--out", "x")

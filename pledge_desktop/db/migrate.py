@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-SCHEMA_REVISION = "0014"
+SCHEMA_REVISION = "0015"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

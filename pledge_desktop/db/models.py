@@ -344,6 +344,12 @@ class Booklet(Base):
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     written_at: Mapped[datetime | None] = mapped_column(DateTime)  # last PDF or edition made
+    cover_line: Mapped[str] = mapped_column(Text, default="")  # "" prints the pledge's default
+    credit_line: Mapped[str | None] = mapped_column(Text)  # None prints the default credit
+    programme_logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    helplines: Mapped[str | None] = mapped_column(Text)  # JSON; None prints the defaults
+    helplines_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str] = mapped_column(String(10), default="en-GB")  # "en-GB" or "cy"
 
 
 class BookletHighlight(Base):
@@ -469,8 +475,9 @@ class AuditEntry(Base):
     chain_hash: Mapped[str | None] = mapped_column(String(64))  # filled in by a trigger
 
 
-# The pledge year's governance tables live beside these, in their own module.
+# The pledge year's governance tables and the coding of written answers live beside these.
 from pledge_desktop.db.models_pledge_year import (  # noqa: E402
+    AnswerTheme,
     Meeting,
     MeetingAttendee,
     MeetingDecision,
@@ -480,6 +487,7 @@ from pledge_desktop.db.models_pledge_year import (  # noqa: E402
 )
 
 __all__ = [
+    "AnswerTheme",
     "Meeting",
     "MeetingAttendee",
     "MeetingDecision",

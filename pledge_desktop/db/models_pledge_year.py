@@ -102,3 +102,19 @@ class TimeEntry(Base):
     on_date: Mapped[date] = mapped_column(Date)
     minutes: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AnswerTheme(Base):
+    """A written answer on a survey form coded into a theme of the interview codebook."""
+
+    __tablename__ = "answer_theme"
+    __table_args__ = (
+        UniqueConstraint("answer_id", "theme_id", name="uq_answer_theme"),
+        {"info": {"label": ("coded written answer", "coded written answers")}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_answer.id", ondelete="CASCADE"), index=True
+    )
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"), index=True)

@@ -3,6 +3,7 @@ that folds and staples (pages in fours, printed two to a sheet in booklet order)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pledge_desktop.domain.results import QuestionCounts, SmallNumbers
@@ -154,6 +155,21 @@ COVER_LINES = {
 }
 
 
+LANGUAGES = {"en-GB": "English", "cy": "Welsh (Cymraeg), or Welsh and English"}
+
+
+@dataclass(frozen=True)
+class BookletDetails:
+    """The cover's and the back cover's settings the team can change."""
+
+    cover_line: str = ""  # "" prints the default for the pledge type
+    credit_line: str = DEFAULT_CREDIT_LINE
+    programme_logo_png: bytes | None = None
+    helplines: tuple[Helpline, ...] = DEFAULT_HELPLINES
+    helplines_checked: bool = False  # until ticked, the booklet says to check the numbers
+    language: str = "en-GB"
+
+
 def cover_line_for(pledge_type: str, cover_line: str = "") -> str:
     """The team's own cover line, else the default for a primary or a secondary pledge."""
     return cover_line.strip() or COVER_LINES.get(pledge_type, COVER_LINES["primary"])
@@ -209,10 +225,22 @@ class BookletContents:
     review_date: str = ""  # "March 2028"
     leaflet_reference: str = ""  # "BC-PL-2026-1"
     language: str = "en-GB"  # "cy" for a booklet written in Welsh
+    handed_out: int | None = None  # forms given out, when the team counted them
 
     @property
     def cover_words(self) -> str:
         return cover_line_for(self.pledge_type, self.cover_line)
+
+    @property
+    def survey_line(self) -> str:
+        """ "60 of 150 patients (40 %) filled in our survey in 2026.", or the count alone."""
+        people = "patient" if self.forms == 1 else "patients"
+        if self.handed_out:
+            share = round(100 * self.forms / self.handed_out)
+            said = f"{self.forms:,} of {self.handed_out:,} {people} ({share} %)"
+        else:
+            said = f"{self.forms:,} {people}"
+        return f"{said} filled in our survey in {self.cycle_label}."
 
     def wording_parts(self) -> dict[str, str]:
         """Every piece of prose the booklet prints, for the plain-English check."""
@@ -226,24 +254,23 @@ class BookletContents:
         return {name: text for name, text in parts.items() if text.strip()}
 
 
-NON_SPECIFIC = (
-    "does not apply",
-    "doesn't apply",
-    "not applicable",
-    "don't know",
-    "do not know",
-    "can't remember",
-    "cannot remember",
-    "not sure",
-    "prefer not to say",
-)
+_OBJECT = re.compile(r"\b(to|with|for|about|support|supported|help|helped|gave) you\b")
 
 
-def is_non_specific(label: str) -> bool:
-    """An answer that scores neither way ("Does not apply to me", "Don't know"): as in NCPES
-    scoring, it is left out of the base of a percentage."""
-    text = label.lower().replace("’", "'")
-    return any(words in text for words in NON_SPECIFIC)
+def for_patients(wording: str) -> str:
+    """A highlight's sentence said of patients, not of the reader: the booklet is read by people
+    who never filled in the survey. "of you were told you had …" becomes "of patients were told
+    they had …"; a sentence already in other words is left as it is."""
+    text = " ".join(wording.split())
+    if not re.match(r"(?i)of you\b", text):
+        return text
+    text = "of patients" + text[len("of you") :]
+    text = _OBJECT.sub(lambda found: f"{found.group(1)} them", text)
+    text = re.sub(r"\byou$", "them", text)
+    text = re.sub(r"\byourself\b", "themselves", text)
+    text = re.sub(r"\byour\b", "their", text)
+    text = re.sub(r"\byou\b", "they", text)
+    return text
 
 
 def finding_for(
@@ -251,14 +278,9 @@ def finding_for(
 ) -> PrintedFinding | None:
     """A highlight's figure as printed, or None when too few answered to print it. The base
     leaves out answers that do not apply (unless the highlight counts them itself)."""
-    chosen = set(highlight.option_codes)
+    chosen = frozenset(highlight.option_codes)
     count = counts.count_of(chosen)
-    left_out = sum(
-        n
-        for option, n in counts.options
-        if option.code not in chosen and is_non_specific(option.label)
-    )
-    base = max(counts.answered - left_out, 0)
+    base = counts.base_for(chosen)
     figure = small.per_cent_text(count, base)
     if figure is None:
         return None

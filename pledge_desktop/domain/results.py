@@ -24,12 +24,48 @@ class QuestionCounts:
     options: tuple[tuple[Option, int], ...]  # forms ticking each box
     comments: tuple[str, ...] = ()  # written answers, for text questions
 
+    @property
+    def in_base(self) -> tuple[tuple[Option, int], ...]:
+        """The answers that count towards a percentage."""
+        return tuple((o, n) for o, n in self.options if not is_apart(o))
+
+    @property
+    def apart(self) -> tuple[tuple[Option, int], ...]:
+        """Answers such as "Does not apply to me" or "Don't know": shown apart, as counts."""
+        return tuple((o, n) for o, n in self.options if is_apart(o))
+
+    @property
+    def left_out(self) -> int:
+        """Forms whose answer is left out of the base (does not apply, don't know)."""
+        return sum(n for _, n in self.apart)
+
+    @property
+    def base(self) -> int:
+        """The base of the percentages: answers that count, as the national survey scores."""
+        return self.base_for(frozenset())
+
+    def base_for(self, chosen: frozenset[int] | set[int]) -> int:
+        """The base when `chosen` answers are counted even if they would be left out."""
+        left_out = sum(n for o, n in self.apart if o.code not in chosen)
+        return max(self.answered - left_out, 0)
+
     def per_cent(self, count: int) -> float:
-        return 100 * count / self.answered if self.answered else 0.0
+        """A count as a share of the base (answers that do not apply are not in it)."""
+        base = self.base
+        return 100 * count / base if base else 0.0
 
     def count_of(self, codes: frozenset[int] | set[int]) -> int:
         """Forms ticking any of `codes` (exact for single-choice questions)."""
         return sum(count for option, count in self.options if option.code in codes)
+
+    @property
+    def mean(self) -> float | None:
+        """The mean score of a 0 to 10 rating (None for any other question)."""
+        if not is_rating(self.question):
+            return None
+        counted = [(o.code, n) for o, n in self.in_base]
+        total = sum(n for _, n in counted)
+        return sum(code * n for code, n in counted) / total if total else None
 
 
 @dataclass(frozen=True)
@@ -42,17 +78,54 @@ class CycleResults:
         return next((q for q in self.questions if q.question.code == code), None)
 
 
+NON_SPECIFIC = (
+    "does not apply",
+    "doesn't apply",
+    "not applicable",
+    "don't know",
+    "do not know",
+    "can't remember",
+    "cannot remember",
+    "not sure",
+    "prefer not to say",
+)
+RATING_CODES = frozenset(range(11))  # the national survey's overall care: 0 to 10
+RATING_POSITIVE = frozenset({9, 10})  # "9 or 10 out of 10", a very good rating
+
+
+def is_non_specific(label: str) -> bool:
+    """An answer that scores neither way ("Does not apply to me", "Don't know"): as in NCPES
+    scoring, it is left out of the base of a percentage."""
+    text = label.lower().replace("’", "'")
+    return any(words in text for words in NON_SPECIFIC)
+
+
+def is_apart(option: Option) -> bool:
+    """Left out of the base: marked so on the questionnaire, or worded as not applying."""
+    return option.not_in_base or is_non_specific(option.label)
+
+
+def is_rating(question: Question) -> bool:
+    """A 0 to 10 rating, such as "Overall, how would you rate your care?"."""
+    codes = {o.code for o in question.options if not is_apart(o)}
+    return question.type is AnswerType.SINGLE and codes == RATING_CODES
+
+
 def positive_codes(question: Question) -> frozenset[int]:
-    """The answers a headline counts: "agree" on an agreement scale (strongly or not), the
-    first (best) answer otherwise, as our forms put the best answer first."""
+    """The answers a headline counts: "agree" on an agreement scale (strongly or not), 9 or 10
+    on a 0 to 10 rating, the first (best) answer otherwise, as our forms put it first."""
     if question.type is AnswerType.AGREEMENT:
         return frozenset({1, 2})
+    if is_rating(question):
+        return RATING_POSITIVE
     return frozenset({question.options[0].code}) if question.options else frozenset()
 
 
 def positive_label(question: Question) -> str:
     if question.type is AnswerType.AGREEMENT:
         return "Agree or strongly agree"
+    if is_rating(question):
+        return "9 or 10 out of 10"
     return question.options[0].label if question.options else ""
 
 
@@ -117,12 +190,14 @@ def compare(before: QuestionCounts, now: QuestionCounts) -> Change | None:
     codes = positive_codes(now.question)
     if not codes or not before.answered or not now.answered:
         return None
+    if not before.base or not now.base:
+        return None
     return Change(
         positive_label(now.question),
         before.per_cent(before.count_of(codes)),
         now.per_cent(now.count_of(codes)),
-        before.answered,
-        now.answered,
+        before.base,
+        now.base,
     )
 
 
@@ -134,8 +209,48 @@ def option_changes(before: QuestionCounts, now: QuestionCounts) -> list[Change]:
             option.label,
             before.per_cent(then.get(option.code, 0)),
             now.per_cent(count),
-            before.answered,
-            now.answered,
+            before.base,
+            now.base,
         )
-        for option, count in now.options
+        for option, count in now.in_base
     ]
+
+
+@dataclass(frozen=True)
+class WrittenAnswer:
+    """A written answer on a form, with the interview themes it is coded into."""
+
+    id: int
+    serial: int  # the form's serial number
+    text: str
+    theme_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """Written answers coded into one theme (theme "" holds those not coded yet)."""
+
+    theme: str
+    answers: tuple[str, ...]
+
+
+def group_by_theme(
+    answers: list[WrittenAnswer], theme_names: dict[int, str]
+) -> tuple[ThemeGroup, ...]:
+    """Themes with the most answers first (an answer coded twice counts in both), then the
+    answers not coded yet, last. Empty when nothing is coded."""
+    grouped: dict[str, list[str]] = {}
+    uncoded: list[str] = []
+    for answer in answers:
+        names = [theme_names[t] for t in answer.theme_ids if t in theme_names]
+        for name in names:
+            grouped.setdefault(name, []).append(answer.text)
+        if not names:
+            uncoded.append(answer.text)
+    if not grouped:
+        return ()
+    ordered = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].lower()))
+    groups = [ThemeGroup(name, tuple(texts)) for name, texts in ordered]
+    if uncoded:
+        groups.append(ThemeGroup("", tuple(uncoded)))
+    return tuple(groups)

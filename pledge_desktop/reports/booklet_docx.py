@@ -67,7 +67,7 @@ def write_booklet_docx(contents: BookletContents, path: Path) -> None:
     if c.findings:
         doc.add_heading("What you told us", level=1)
         doc.add_paragraph(
-            f"{c.forms:,} patients filled in our survey in {c.cycle_label}. Here is some of "
+            f"{c.survey_line} Here is some of "
             "what they told us. Each figure is of the patients who answered that question; "
             "answers such as “does not apply to me” are left out."
         )

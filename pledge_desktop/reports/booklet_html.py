@@ -141,7 +141,7 @@ def _team(c: BookletContents) -> str:
 
 def _findings(c: BookletContents) -> str:
     out = [
-        f"<p>{c.forms:,} patients filled in our survey in {escape(c.cycle_label)}. Here is some "
+        f"<p>{escape(c.survey_line)} Here is some "
         "of what they told us. Each figure is of the patients who answered that question; "
         "answers such as “does not apply to me” are left out.</p>"
     ]

@@ -159,9 +159,9 @@ class BookletStory:
         story: list[Any] = [
             *self.heading("What you told us"),
             self.p(
-                f"{self.c.forms:,} patients filled in our survey in {self.c.cycle_label}. "
-                "Here is some of what they told us. Each figure is of the patients who "
-                "answered that question; answers such as “does not apply to me” are left out."
+                f"{self.c.survey_line} Here is some of what they told us. Each figure is of "
+                "the patients who answered that question; answers such as “does not apply to "
+                "me” are left out."
             ),
         ]
         size = self.s.big.fontSize

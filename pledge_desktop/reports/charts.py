@@ -26,7 +26,7 @@ class ChoiceBars(Flowable):
 
     def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = self.row * len(self.counts.options)
+        self.height = self.row * len(self.counts.in_base)
         return self.width, self.height
 
     def draw(self) -> None:
@@ -34,7 +34,7 @@ class ChoiceBars(Flowable):
         label_width = self.width * 0.42
         bar_width = self.width * 0.38
         y = self.height
-        for option, count in self.counts.options:
+        for option, count in self.counts.in_base:
             y -= self.row
             share = self.counts.per_cent(count) / 100
             canvas.setFillColor(INK)
@@ -62,20 +62,20 @@ class ScaleBar(Flowable):
 
     def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = self.pt * 2.2 + self.pt * 1.5 * len(self.counts.options)
+        self.height = self.pt * 2.2 + self.pt * 1.5 * len(self.counts.in_base)
         return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
         top = self.height - self.pt * 1.6
         x = 0.0
-        for (_option, count), colour in zip(self.counts.options, SCALE_COLOURS, strict=False):
+        for (_option, count), colour in zip(self.counts.in_base, SCALE_COLOURS, strict=False):
             part = self.width * self.counts.per_cent(count) / 100
             canvas.setFillColor(colour)
             canvas.rect(x, top, part, self.pt * 1.4, stroke=0, fill=1)
             x += part
         y = top - self.pt * 0.6
-        for (option, count), colour in zip(self.counts.options, SCALE_COLOURS, strict=False):
+        for (option, count), colour in zip(self.counts.in_base, SCALE_COLOURS, strict=False):
             y -= self.pt * 1.5
             canvas.setFillColor(colour)
             canvas.rect(0, y, self.pt, self.pt, stroke=0, fill=1)
@@ -89,7 +89,7 @@ class ScaleBar(Flowable):
 
 
 def chart_for(counts: QuestionCounts, font_pt: float = 11) -> Flowable | None:
-    if not counts.options or not counts.answered:
+    if not counts.in_base or not counts.base:
         return None
     if counts.question.type is AnswerType.AGREEMENT:
         return ScaleBar(counts, font_pt)

@@ -5,7 +5,7 @@ goals with their status. It is for the team: counts are exact, and the cover say
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,13 @@ from reportlab.platypus import (
 )
 
 from pledge_desktop.domain.goals import GoalCard
-from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare
+from pledge_desktop.domain.results import (
+    CycleResults,
+    QuestionCounts,
+    ThemeGroup,
+    compare,
+    positive_codes,
+)
 from pledge_desktop.reports.charts import chart_for
 from pledge_desktop.reports.pdf_style import BOLD, FONT, INK, PALE, Styles, escape, styles
 from pledge_desktop.reports.results_summary import best_and_worst, overdue, real_changes
@@ -45,7 +51,9 @@ class TeamReport:
     filter_note: str = ""
     goal_counts: tuple[tuple[str, str, int], ...] = ()  # term, status, goals (national)
     audience: str = "For the team only."
-    response_rate: str = ""  # "60 of 100 patients invited (60%)", when the team knows it
+    response_rate: str = ""  # "60 of 150 patients (40 %) filled in our survey."
+    # written answers grouped by interview theme, per question code (uncoded last, theme "")
+    comment_themes: dict[str, tuple[ThemeGroup, ...]] = field(default_factory=dict)
 
 
 def write_results_report(path: Path, report: TeamReport) -> int:
@@ -142,7 +150,16 @@ class _Story:
         r = self.r
         story: list[Any] = [self.p("At a glance", self.s.h2)]
         if r.response_rate:
-            story.append(self.p(f"Response rate: {r.response_rate}."))
+            story.append(self.p(f"Response rate: {r.response_rate}"))
+        for counts in r.results.questions:
+            if counts.mean is not None and counts.base:
+                top = counts.per_cent(counts.count_of(positive_codes(counts.question)))
+                story.append(
+                    self.p(
+                        f"{counts.question.text} Mean score {counts.mean:.1f} out of 10; "
+                        f"{top:.0f}% gave 9 or 10 (n={counts.base:,})."
+                    )
+                )
         best, worst = best_and_worst(r.results)
         for title, scores in (("Best scoring", best), ("Lowest scoring", worst)):
             if scores:
@@ -164,10 +181,13 @@ class _Story:
 
     def question(self, counts: QuestionCounts) -> list[Any]:
         title = self.p(f"{counts.number}. {counts.question.text}", self.s.h2)
+        not_applying = "".join(f"{option.label}: {n:,}; " for option, n in counts.apart if n)
         apart = (
-            f"n = {counts.answered:,} answered; {counts.left_blank:,} left blank, "
-            f"{counts.unreadable:,} unreadable, {counts.skipped:,} skipped."
+            f"n = {counts.base:,} answered. Apart: {not_applying}{counts.left_blank:,} left "
+            f"blank, {counts.unreadable:,} unreadable, {counts.skipped:,} skipped."
         )
+        if counts.mean is not None:
+            apart += f" Mean score {counts.mean:.1f} out of 10."
         block: list[Any] = [title, self.p(apart)]
         chart = chart_for(counts, BODY - 1)
         if chart is not None:
@@ -178,6 +198,9 @@ class _Story:
             if change is not None:
                 block.append(self.p(f"Since {self.before.cycle_label}: {change.describe()}"))
         story: list[Any] = [KeepTogether(block)]
+        groups = self.r.comment_themes.get(counts.question.code)
+        if groups:
+            return story + self.grouped_comments(groups)
         if counts.comments:
             shown = counts.comments[: self.r.comments_shown]
             story += [self.p(f"• {text}", self.s.bullet) for text in shown]
@@ -186,6 +209,21 @@ class _Story:
                 story.append(
                     self.p(f"… and {more:,} more comments: see Results in the app.", self.s.bold)
                 )
+        return story
+
+    def grouped_comments(self, groups: tuple[ThemeGroup, ...]) -> list[Any]:
+        """Written answers under the interview themes they are coded into, with counts; the
+        answers not coded yet come last."""
+        story: list[Any] = []
+        for group in groups:
+            many = len(group.answers)
+            noun = "comment" if many == 1 else "comments"
+            title = group.theme or "Not coded to a theme yet"
+            story.append(self.p(f"{title}: {many:,} {noun}", self.s.bold_tight))
+            shown = group.answers[: self.r.comments_shown]
+            story += [self.p(f"• {text}", self.s.bullet) for text in shown]
+            if many > len(shown):
+                story.append(self.p(f"… and {many - len(shown):,} more: see Results in the app."))
         return story
 
     def themes(self) -> list[Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pledge_desktop.domain.booklet import is_non_specific
 from pledge_desktop.domain.goals import GoalCard
 from pledge_desktop.domain.questionnaire import AnswerType
 from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare, positive_codes
@@ -31,11 +30,7 @@ def score(counts: QuestionCounts) -> Score | None:
     codes = positive_codes(question)
     if not codes or not counts.options:
         return None
-    base = counts.answered - sum(
-        n
-        for option, n in counts.options
-        if is_non_specific(option.label) and option.code not in codes
-    )
+    base = counts.base_for(codes)
     if base < MIN_BASE:
         return None
     return Score(counts.number, counts.question.text, 100 * counts.count_of(codes) / base, base)

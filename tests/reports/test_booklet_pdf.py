@@ -108,13 +108,13 @@ def test_small_numbers_never_appear(demo_workspace, cycle_id, tmp_path) -> None:
     booklet.write(cycle_id, out)
     text = pdf_text(out)
     assert "would rather not say" not in text
-    assert "agreed that your breast care nurse listened" in text
+    assert "agreed that their breast care nurse listened" in text
     # a stricter setting keeps back a whole question answered by fewer people
     demo_workspace.results.set_small_number_threshold(listened.answered + 1)
     booklet.write(cycle_id, out)
     text = pdf_text(out)
-    assert "agreed that your breast care nurse listened" not in text
-    assert "rated your care as excellent or very good" in text
+    assert "agreed that their breast care nurse listened" not in text
+    assert "rated their care as excellent or very good" in text
     previews = booklet.preview_highlights(cycle_id)
     kept_back = {p.highlight.question_code for p in previews if p.printed is None}
     assert {"bcn_listened", "sex"} <= kept_back

@@ -17,25 +17,41 @@ from pledge_desktop.domain.booklet import (
     DEFAULT_WORDS,
     BookletChoices,
     BookletContents,
+    BookletDetails,
     BookletWords,
     Highlight,
     PrintedFinding,
-    PrintedGoal,
     PrintedQuote,
-    TeamContact,
     finding_for,
+    for_patients,
 )
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.domain.goals import GoalStatus, Term
 from pledge_desktop.domain.plain_english import WordingCheck, check_wording
-from pledge_desktop.services.goals.goals import horizons_in, latest_updates
+from pledge_desktop.services.publishing.booklet_details import (
+    details_of,
+    sign_off_dates,
+    store_details,
+)
+from pledge_desktop.services.publishing.poster import poster_for, poster_rows
+from pledge_desktop.services.publishing.printed_parts import (
+    approved_quotes,
+    printed_goals,
+    printed_team,
+)
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
-from pledge_desktop.services.results.results import ResultsFilter, count_cycle, small_numbers_in
+from pledge_desktop.services.results.results import (
+    ResultsFilter,
+    count_cycle,
+    handed_out_in,
+    small_numbers_in,
+)
 
 if TYPE_CHECKING:
     from pledge_desktop.reports.booklet import BookletPdf
 
 BOOKLET = "booklet"
+EDITIONS = ("pdf", "html", "docx")  # the printed booklet, a web page, a Word document
 WORD_FIELDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
 
 
@@ -69,7 +85,32 @@ class BookletService:
         with self._db.reading() as session:
             return _choices(session, cycle_id)
 
-    def save(self, cycle_id: int, words: BookletWords, choices: BookletChoices) -> None:
+    def details(self, cycle_id: int) -> BookletDetails:
+        """The cover line, credit line, programme logo, helplines and language."""
+        with self._db.reading() as session:
+            return details_of(_row(session, cycle_id))
+
+    def written_at(self, cycle_id: int) -> datetime | None:
+        """When an edition of the booklet was last written."""
+        with self._db.reading() as session:
+            row = _row(session, cycle_id)
+            return row.written_at if row else None
+
+    def sign_off_facts(self, cycle_id: int) -> tuple[str, tuple[str, str, str]]:
+        """The pledge type, and (published, review date, reference) from the sign-off."""
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            return cycle.pledge_type or "primary", sign_off_dates(session, cycle_id)
+
+    def save(
+        self,
+        cycle_id: int,
+        words: BookletWords,
+        choices: BookletChoices,
+        details: BookletDetails | None = None,
+    ) -> None:
+        """Save the team's words and choices (and the cover's details, when given) together.
+        Highlight sentences are saved as said of patients ("of patients were told …")."""
         tidy = _check(words, choices)
         with self._db.transaction() as session:
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
@@ -85,6 +126,8 @@ class BookletService:
             row.quotes_left_out = _ids_text(choices.quotes_left_out)
             row.logo_png = choices.logo_png
             row.photo_png = choices.photo_png
+            if details is not None:
+                store_details(row, details)
             session.execute(
                 delete(m.BookletHighlight).where(m.BookletHighlight.cycle_id == cycle_id)
             )
@@ -94,7 +137,7 @@ class BookletService:
                         cycle_id=cycle_id,
                         question_code=highlight.question_code,
                         option_codes=",".join(str(c) for c in highlight.option_codes),
-                        wording=" ".join(highlight.wording.split()),
+                        wording=for_patients(highlight.wording),
                         position=position,
                     )
                 )
@@ -130,7 +173,7 @@ class BookletService:
             left_out = _choices(session, cycle_id).quotes_left_out
             return [
                 Choice(q.id, f"“{q.wording}” ({q.attributed_to})", q.id not in left_out)
-                for q in _approved_quotes(session, cycle_id)
+                for q in approved_quotes(session, cycle_id)
             ]
 
     def preview_highlights(
@@ -166,99 +209,65 @@ class BookletService:
         *,
         large_print: bool = False,
         imposed: bool = False,
+        print_shop: bool = False,
         fictional: bool = False,
     ) -> BookletPdf:
         """Write the booklet as a PDF; the file appears only when complete."""
         from pledge_desktop.reports.booklet import write_booklet
 
         contents = self.contents(cycle_id, fictional)
-        written = write_whole(
+        written: BookletPdf = write_whole(
             out,
-            lambda part: write_booklet(part, contents, large_print=large_print, imposed=imposed),
+            lambda part: write_booklet(
+                part, contents, large_print=large_print, imposed=imposed, print_shop=print_shop
+            ),
         )
-        if not self._db.read_only:  # the Overview tells when goals changed since
-            self._stamp_written(cycle_id)
+        self._written(cycle_id)
         return written
 
-    def _stamp_written(self, cycle_id: int) -> None:
+    def write_edition(
+        self, cycle_id: int, out: Path, edition: str, *, fictional: bool = False
+    ) -> None:
+        """Write the accessible web page ("html") or the Word document ("docx")."""
+        from pledge_desktop.reports.booklet_docx import write_booklet_docx
+        from pledge_desktop.reports.booklet_html import write_booklet_html
+
+        writers = {"html": write_booklet_html, "docx": write_booklet_docx}
+        if edition not in writers:
+            raise ValidationError({"format": "Choose a PDF, a web page (HTML) or Word (DOCX)."})
+        contents = self.contents(cycle_id, fictional)
+        write_whole(out, lambda part: writers[edition](contents, part))
+        self._written(cycle_id)
+
+    def _written(self, cycle_id: int) -> None:
+        """Note when an edition was last written (the Overview's to-do list reads it). A folder
+        opened for reading only (the app has it open) is left as it is."""
+        if self._db.read_only:
+            return
         with self._db.transaction() as session:
             row = _row(session, cycle_id)
             if row is None:
-                row = m.Booklet(cycle_id=cycle_id)
+                row = m.Booklet(cycle_id=cycle_id, **_default_words())
                 session.add(row)
-            row.written_at = datetime.now(UTC).replace(tzinfo=None)
-        self._changes.announce("booklet")
+            row.written_at = datetime.now(UTC).replace(tzinfo=None)  # as the audit trail
+        self._changes.announce(BOOKLET)
 
     def write_poster(
         self, cycle_id: int, out: Path, size: str = "A4", *, fictional: bool = False
     ) -> int:
-        """The "You said, we did" poster; returns how many findings it pairs with actions."""
-        from pledge_desktop.reports.poster import Poster, PosterRow, write_poster
+        """The "You said, we are doing" poster; returns how many findings it pairs with
+        actions."""
+        from pledge_desktop.reports.poster import write_poster
 
-        rows = tuple(PosterRow(said, did) for said, did in self.poster_rows(cycle_id))
-        if not rows:
-            raise ValidationError(
-                {
-                    "poster": "There is nothing to put on the poster yet: it pairs what patients "
-                    "told you with goals in progress or achieved. Give a goal its reason "
-                    '("what patients told us") and move it to In progress.'
-                }
-            )
         with self._db.reading() as session:
-            hospital = session.scalars(select(m.Hospital.name)).first() or ""
-            label = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle").label
-        poster = Poster(hospital, label, rows, fictional)
+            poster = poster_for(session, cycle_id, _choices(session, cycle_id), fictional=fictional)
         write_whole(out, lambda part: write_poster(part, poster, size))
-        return len(rows)
+        return len(poster.rows)
 
     def poster_rows(self, cycle_id: int) -> list[tuple[str, str]]:
-        """(You said, We did) for each goal in the booklet that is under way or done: the
-        booklet's highlights on the goal's evidence questions, else the goal's reason."""
+        """(You said, We are doing / Done) for each goal in the booklet under way or done."""
         with self._db.reading() as session:
-            choices = _choices(session, cycle_id)
-            small = small_numbers_in(session)
-            goals = [
-                g
-                for g in session.scalars(
-                    select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
-                )
-                if g.id not in choices.goals_left_out
-                and g.status in (GoalStatus.IN_PROGRESS.value, GoalStatus.ACHIEVED.value)
-            ]
-            if not goals:
-                return []
-            latest = latest_updates(session, goals)
-            evidence: dict[int, set[str]] = {}
-            for goal_id, ref in session.execute(
-                select(m.GoalEvidence.goal_id, m.GoalEvidence.ref).where(
-                    m.GoalEvidence.goal_id.in_([g.id for g in goals]),
-                    m.GoalEvidence.kind == "question",
-                )
-            ):
-                evidence.setdefault(goal_id, set()).add(ref)
-            results = None
-            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            if choices.highlights and cycle.questionnaire_id:
-                results = count_cycle(session, cycle_id, ResultsFilter(), comments_limit=0)
-            rows = []
-            for goal in goals:
-                said = []
-                for highlight in choices.highlights:
-                    counts = results.question(highlight.question_code) if results else None
-                    if counts and highlight.question_code in evidence.get(goal.id, set()):
-                        finding = finding_for(counts, highlight, small)
-                        if finding is not None:
-                            said.append(f"{finding.figure} {finding.sentence}.")
-                if not said and goal.why:
-                    said.append(goal.why)
-                if not said:
-                    continue
-                done = "Done: " if goal.status == GoalStatus.ACHIEVED.value else "Under way: "
-                did = done + goal.title + "."
-                if latest.get(goal.id):
-                    did += " " + latest[goal.id]
-                rows.append((" ".join(said), did))
-            return rows
+            return poster_rows(session, cycle_id, _choices(session, cycle_id))
 
     # --- everything printed ---------------------------------------------------------------
     def contents(self, cycle_id: int, fictional: bool = False) -> BookletContents:
@@ -267,6 +276,8 @@ class BookletService:
             hospital = session.scalars(select(m.Hospital)).first()
             choices = _choices(session, cycle_id)
             small = small_numbers_in(session)
+            details = details_of(_row(session, cycle_id))
+            published, review, reference = sign_off_dates(session, cycle_id)
             findings: list[PrintedFinding] = []
             forms = 0
             if cycle.questionnaire_id is not None and choices.highlights:
@@ -285,7 +296,7 @@ class BookletService:
                 unit_phone=hospital.unit_phone if hospital else "",
                 out_of_hours_phone=hospital.out_of_hours_phone if hospital else "",
                 address=hospital.address if hospital else "",
-                team=_team(session, cycle_id) if choices.show_team else (),
+                team=printed_team(session, cycle_id) if choices.show_team else (),
                 standards=tuple(
                     s.text
                     for s in session.scalars(
@@ -297,10 +308,10 @@ class BookletService:
                 ),
                 findings=tuple(findings),
                 forms=forms,
-                goals=_goals(session, cycle_id, choices.goals_left_out),
+                goals=printed_goals(session, cycle_id, choices.goals_left_out),
                 quotes=tuple(
                     PrintedQuote(q.wording, q.attributed_to)
-                    for q in _approved_quotes(session, cycle_id)
+                    for q in approved_quotes(session, cycle_id)
                     if q.id not in choices.quotes_left_out
                 ),
                 representatives=tuple(
@@ -317,7 +328,22 @@ class BookletService:
                 logo_png=choices.logo_png,
                 photo_png=choices.photo_png,
                 fictional=fictional,
+                handed_out=handed_out_in(session, cycle_id),
+                pledge_type=cycle.pledge_type or "primary",
+                cover_line=details.cover_line,
+                credit_line=details.credit_line,
+                programme_logo_png=details.programme_logo_png,
+                helplines=details.helplines,
+                helplines_checked=details.helplines_checked,
+                language=details.language,
+                published=published,
+                review_date=review,
+                leaflet_reference=reference,
             )
+
+
+def _default_words() -> dict[str, str]:
+    return {name: getattr(DEFAULT_WORDS, name) for name in WORD_FIELDS}
 
 
 def _row(session: Session, cycle_id: int) -> m.Booklet | None:
@@ -385,50 +411,3 @@ def _ids(text: str) -> frozenset[int]:
 
 def _ids_text(ids: frozenset[int]) -> str:
     return ",".join(str(i) for i in sorted(ids))
-
-
-def _team(session: Session, cycle_id: int) -> tuple[TeamContact, ...]:
-    rows = session.scalars(
-        select(m.TeamMember)
-        .where(m.TeamMember.cycle_id == cycle_id)
-        .order_by(m.TeamMember.is_pledge_lead.desc(), m.TeamMember.name)
-    )
-    return tuple(TeamContact(r.name, r.role, r.phone) for r in rows)
-
-
-def _approved_quotes(session: Session, cycle_id: int) -> list[m.Quote]:
-    return list(
-        session.scalars(
-            select(m.Quote)
-            .join(m.CodedPassage, m.CodedPassage.id == m.Quote.passage_id)
-            .join(m.Interview, m.Interview.id == m.CodedPassage.interview_id)
-            .where(m.Interview.cycle_id == cycle_id, m.Quote.approved.is_(True))
-            .order_by(m.Interview.pseudonym, m.CodedPassage.start)
-        )
-    )
-
-
-def _goals(session: Session, cycle_id: int, left_out: frozenset[int]) -> tuple[PrintedGoal, ...]:
-    horizons = horizons_in(session)
-    rows = [
-        g
-        for g in session.scalars(
-            select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
-        )
-        if g.id not in left_out and g.status != GoalStatus.DROPPED.value
-    ]
-    latest = latest_updates(session, rows)
-    order = list(Term)
-    rows.sort(key=lambda g: (order.index(Term(g.term)), g.priority))
-    return tuple(
-        PrintedGoal(
-            term_label=Term(g.term).label,
-            horizon=horizons[Term(g.term)],
-            title=g.title,
-            description=g.description,
-            why=g.why,
-            status=GoalStatus(g.status).label,
-            progress=latest.get(g.id, ""),
-        )
-        for g in rows
-    )

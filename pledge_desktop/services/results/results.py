@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
+from pledge_desktop.domain.pledge_year import response_rate
 from pledge_desktop.domain.questionnaire import AnswerType, Questionnaire
 from pledge_desktop.domain.results import (
     DEFAULT_SMALL_NUMBER,
@@ -49,8 +50,11 @@ class ResultsFilter:
 
 class ResultsService:
     def __init__(self, db: Database, changes: ChangeFeed | None = None) -> None:
+        from pledge_desktop.services.results.written_answers import WrittenAnswersService
+
         self._db = db
         self._changes = changes
+        self.written = WrittenAnswersService(db, changes)  # coding written answers to themes
 
     # --- the setting ----------------------------------------------------------------------
     def small_numbers(self) -> SmallNumbers:
@@ -84,6 +88,15 @@ class ResultsService:
         with self._db.reading() as session:
             return count_cycle(session, cycle_id, chosen or ResultsFilter(), comments_limit)
 
+    def response_rate(self, cycle_id: int, chosen: ResultsFilter | None = None) -> str:
+        """ "60 of 150 patients (40 %) filled in our survey.", or the count alone."""
+        chosen = chosen or ResultsFilter()
+        with self._db.reading() as session:
+            forms = session.scalar(
+                select(func.count(m.SurveyResponse.id)).where(*where_forms(cycle_id, chosen))
+            )
+            return response_rate(forms or 0, handed_out_in(session, cycle_id, chosen.batch_id))
+
     def previous_results(
         self, cycle_id: int, comments_limit: int | None = 0
     ) -> CycleResults | None:
@@ -104,13 +117,27 @@ def small_numbers_in(session: Session) -> SmallNumbers:
         return SmallNumbers()
 
 
+def handed_out_in(session: Session, cycle_id: int, batch_id: int | None = None) -> int | None:
+    """Forms given out: the batch's own count, else the cycle's, else its batches' together."""
+    if batch_id is not None:
+        batch = session.get(m.SurveyBatch, batch_id)
+        return batch.handed_out if batch else None
+    cycle = session.get(m.PledgeCycle, cycle_id)
+    if cycle is not None and cycle.forms_handed_out:
+        return cycle.forms_handed_out
+    total = session.scalar(
+        select(func.sum(m.SurveyBatch.handed_out)).where(m.SurveyBatch.cycle_id == cycle_id)
+    )
+    return int(total) if total else None
+
+
 def count_cycle(
     session: Session, cycle_id: int, chosen: ResultsFilter, comments_limit: int | None = None
 ) -> CycleResults:
     answer, response = m.SurveyAnswer, m.SurveyResponse
     cycle = session.get(m.PledgeCycle, cycle_id)
     questionnaire = cycle_questionnaire(session, cycle_id)
-    where = _where(cycle_id, chosen)
+    where = where_forms(cycle_id, chosen)
     forms = session.scalar(select(func.count(response.id)).where(*where)) or 0
     if len(where) == 1:  # the whole cycle: read the covering index alone, no join
         counting = select(answer.question_code, answer.state, answer.code, func.count()).where(
@@ -164,7 +191,7 @@ def count_cycle(
     return CycleResults(cycle.label if cycle else "", forms, counted)
 
 
-def _where(cycle_id: int, chosen: ResultsFilter) -> list[Any]:
+def where_forms(cycle_id: int, chosen: ResultsFilter) -> list[Any]:
     response = m.SurveyResponse
     where: list[Any] = [response.cycle_id == cycle_id]
     if chosen.batch_id is not None:

@@ -43,6 +43,8 @@ class TeamReportService:
             goals=tuple(self._goals.board(cycle_id)),
             comments_shown=COMMENTS_SHOWN,
             filter_note=chosen.describe(),
+            response_rate=self._results.response_rate(cycle_id, chosen),
+            comment_themes=self._results.written.by_theme(cycle_id, chosen),
         )
         pages: int = write_whole(out, lambda part: write_results_report(part, report))
         return pages

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pledge_desktop.domain.booklet import Highlight
+from pledge_desktop.domain.booklet import Highlight, for_patients
 from pledge_desktop.domain.plain_english import WordingCheck
 from pledge_desktop.domain.results import CycleResults, SmallNumbers
 from pledge_desktop.ui.common.widgets import sized
@@ -54,7 +54,7 @@ class HighlightDialog(QDialog):
         self.wording = QLineEdit()
         self.wording.setObjectName("highlightWording")
         self.wording.setPlaceholderText(
-            self.tr("of you said you were given … (printed after the figure)")
+            self.tr("of patients said they were given … (printed after the figure)")
         )
         self.figure = QLabel()
         self.figure.setObjectName("highlightFigure")
@@ -109,9 +109,11 @@ class HighlightDialog(QDialog):
         counts = self.results.question(self.question.currentData() or "")
         if counts is None:
             return
-        count = counts.count_of(set(self.chosen_codes()))
-        figure = self.small.per_cent_text(count, counts.answered)
-        sentence = self.wording.text().strip() or "…"
+        chosen = frozenset(self.chosen_codes())
+        count = counts.count_of(chosen)
+        base = counts.base_for(chosen)
+        figure = self.small.per_cent_text(count, base)
+        sentence = for_patients(self.wording.text()) or "…"
         if figure is None:
             self.figure.setText(
                 self.tr(
@@ -120,12 +122,14 @@ class HighlightDialog(QDialog):
                 )
                 % (
                     self.small.count_text(count),
-                    self.small.count_text(counts.answered),
+                    self.small.count_text(base),
                     self.small.threshold,
                 )
             )
         else:
-            self.figure.setText(f"{figure} {sentence}  ({count} of {counts.answered} who answered)")
+            apart = counts.answered - base
+            note = self.tr(", not counting %d who said it did not apply") % apart if apart else ""
+            self.figure.setText(f"{figure} {sentence}  ({count} of {base} who answered{note})")
 
     def _accept(self) -> None:
         code = self.question.currentData()
@@ -134,7 +138,7 @@ class HighlightDialog(QDialog):
                 self.tr("Choose a question, tick the answers to count, and write the sentence.")
             )
             return
-        self.highlight = Highlight(code, self.chosen_codes(), self.wording.text().strip())
+        self.highlight = Highlight(code, self.chosen_codes(), for_patients(self.wording.text()))
         self.accept()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.booklet import BookletChoices, BookletWords
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.publishing.booklet import WORD_FIELDS
+from pledge_desktop.ui.booklet.booklet_cover import CoverTab
 from pledge_desktop.ui.booklet.booklet_dialogs import HighlightDialog, PreviewDialog, WordingDialog
 from pledge_desktop.ui.booklet.booklet_parts import ChoicesTab, HighlightsTab
 from pledge_desktop.ui.common.context import ScreenContext
@@ -38,6 +40,11 @@ WORD_LABELS = (
     "Out of hours (eve&nings, nights, weekends)",
     "How to get in&volved",
     "Other formats &available",
+)
+EDITIONS = (
+    ("pdf", "Printed booklet (PDF)", "PDF (*.pdf)"),
+    ("html", "Web page for screen readers (HTML)", "Web page (*.html)"),
+    ("docx", "Word document (DOCX)", "Word document (*.docx)"),
 )
 PICTURE_SIDE = 1200  # pixels: plenty for print at the booklet's sizes, and a small database
 
@@ -56,6 +63,8 @@ class BookletPage(QWidget):
         self.tabs.addTab(self.choices_tab, self.tr("What goes &in"))
         self.highlights_tab = HighlightsTab(self)
         self.tabs.addTab(self.highlights_tab, self.tr("Res&ults highlights"))
+        self.cover_tab = CoverTab(self)
+        self.tabs.addTab(self.cover_tab, self.tr("Cover an&d back cover"))
         self.tabs.currentChanged.connect(lambda _i: self.focus_start())
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("The Service Pledge booklet")))
@@ -126,15 +135,39 @@ class BookletPage(QWidget):
         self.imposed.setToolTip(
             self.tr("For an office printer: print double-sided, flip on the short edge, fold.")
         )
+        self.print_shop = QCheckBox(self.tr("Print shop (e&xtra 3 mm bleed, crop marks)"))
+        self.print_shop.setObjectName("printShop")
+        describe(
+            self.print_shop,
+            self.tr("A5 pages with 3 mm bleed and crop marks, for a print shop to trim."),
+        )
+        self.imposed.toggled.connect(lambda on: on and self.print_shop.setChecked(False))
+        self.print_shop.toggled.connect(lambda on: on and self.imposed.setChecked(False))
+        self.edition = QComboBox()
+        self.edition.setObjectName("bookletEdition")
+        self.edition.setAccessibleName(self.tr("Edition of the booklet"))
+        describe(
+            self.edition,
+            self.tr(
+                "The printed PDF; a web page a screen reader reads in order, for the trust's "
+                "website; or a Word document to make easy read, audio or a translation from."
+            ),
+        )
+        for key, name, _pattern in EDITIONS:
+            self.edition.addItem(self.tr(name), key)
+        self.edition.currentIndexChanged.connect(lambda _i: self._edition_changed())
         self.write_button = QPushButton(self.tr("Write the &booklet…"))
         self.write_button.setObjectName("writeBooklet")
-        describe(self.write_button, self.tr("Check the wording, then save the booklet as a PDF."))
+        describe(
+            self.write_button,
+            self.tr("Check the wording, then save the booklet in the edition chosen beside it."),
+        )
         self.write_button.clicked.connect(self.write_booklet)
-        self.poster_button = QPushButton(self.tr("&You said, we did poster…"))
+        self.poster_button = QPushButton(self.tr("&You said, we are doing poster…"))
         self.poster_button.setObjectName("writePoster")
         describe(
             self.poster_button,
-            self.tr("Save the You said, we did poster for the clinic waiting room as a PDF."),
+            self.tr("Save the You said, we are doing poster for the clinic waiting room as a PDF."),
         )
         self.poster_button.clicked.connect(self.write_poster)
         self.poster_a3 = QCheckBox(self.tr("Poster on A&3"))
@@ -143,7 +176,8 @@ class BookletPage(QWidget):
         rows = QVBoxLayout()
         for widgets in (
             (self.save_button, self.check_button, self.preview_button),
-            (self.large_print, self.imposed, self.write_button, self.poster_button, self.poster_a3),
+            (self.edition, self.large_print, self.imposed, self.print_shop, self.write_button),
+            (self.poster_button, self.poster_a3),
         ):
             row = QHBoxLayout()
             for widget in widgets:
@@ -155,8 +189,8 @@ class BookletPage(QWidget):
     # --- loading and saving ---------------------------------------------------------------
     def focus_start(self) -> None:
         page = self.tabs.currentWidget()
-        if page is self.choices_tab or page is self.highlights_tab:
-            page.focus_start()
+        if page in (self.choices_tab, self.highlights_tab, self.cover_tab):
+            page.focus_start()  # type: ignore[attr-defined]
         else:
             self.edits["welcome"].setFocus()
 
@@ -181,7 +215,16 @@ class BookletPage(QWidget):
             edit.blockSignals(False)
         self.choices_tab.refresh()
         self.highlights_tab.refresh()
+        pledge_type, dates = booklet.sign_off_facts(cycle_id)
+        self.cover_tab.show_details(booklet.details(cycle_id), pledge_type, dates)
         self.dirty = False
+
+    def _edition_changed(self) -> None:
+        """Large print and the print layouts belong to the PDF: the web page and the Word
+        document let the reader choose the size of the text."""
+        pdf = self.edition.currentData() == "pdf"
+        for box in (self.large_print, self.imposed, self.print_shop):
+            box.setEnabled(pdf)
 
     def current_words(self) -> BookletWords:
         return BookletWords(*(self.edits[name].toPlainText() for name in WORD_FIELDS))
@@ -197,7 +240,7 @@ class BookletPage(QWidget):
             return False
         try:
             self.context.workspace.booklet.save(
-                cycle_id, self.current_words(), self.current_choices()
+                cycle_id, self.current_words(), self.current_choices(), self.cover_tab.details()
             )
         except PledgeError as error:
             show_problem(self, self.tr("Booklet not saved"), error)
@@ -241,11 +284,32 @@ class BookletPage(QWidget):
     def write_booklet(self) -> None:
         if not self.check_wording(self.tr("Write the booklet")):
             return
-        edition = "-large-print" if self.large_print.isChecked() else ""
+        edition = self.edition.currentData()
+        if edition != "pdf":
+            self._write_edition(edition)
+            return
+        size = "-large-print" if self.large_print.isChecked() else ""
         layout = "-imposed" if self.imposed.isChecked() else ""
-        name = self._ask_where(f"booklet{edition}{layout}", self.tr("Save the booklet"))
+        layout += "-print-shop" if self.print_shop.isChecked() else ""
+        name = self._ask_where(f"booklet{size}{layout}", self.tr("Save the booklet"))
         if name and self._write(Path(name)):
             show_status(self, self.tr("Wrote the booklet to %s") % name, 15000)
+
+    def _write_edition(self, edition: str) -> None:
+        _key, _name, pattern = next(e for e in EDITIONS if e[0] == edition)
+        name = self._ask_where("booklet", self.tr("Save the booklet"), edition, pattern)
+        if not name:
+            return
+        assert self.context.cycle_id is not None
+        workspace = self.context.workspace
+        try:
+            workspace.booklet.write_edition(
+                self.context.cycle_id, Path(name), edition, fictional=workspace.is_demo
+            )
+        except PledgeError as error:
+            show_problem(self, self.tr("Booklet not written"), error)
+            return
+        show_status(self, self.tr("Wrote the booklet to %s") % name, 15000)
 
     def _write(self, path: Path) -> bool:
         assert self.context.cycle_id is not None
@@ -256,6 +320,7 @@ class BookletPage(QWidget):
                 path,
                 large_print=self.large_print.isChecked(),
                 imposed=self.imposed.isChecked(),
+                print_shop=self.print_shop.isChecked(),
                 fictional=workspace.is_demo,
             )
         except PledgeError as error:
@@ -267,7 +332,7 @@ class BookletPage(QWidget):
     def write_poster(self) -> None:
         if not self._saved_first():
             return
-        name = self._ask_where("you-said-we-did", self.tr("Save the poster"))
+        name = self._ask_where("you-said-we-are-doing", self.tr("Save the poster"))
         if not name:
             return
         workspace = self.context.workspace
@@ -286,11 +351,13 @@ class BookletPage(QWidget):
             self, self.tr("Wrote the poster (%s) to %s") % (plural(rows, "finding"), name), 15000
         )
 
-    def _ask_where(self, stem: str, title: str) -> str:
+    def _ask_where(
+        self, stem: str, title: str, suffix: str = "pdf", pattern: str = "PDF (*.pdf)"
+    ) -> str:
         label = self.context.workspace.cycles.cycles()
         cycle = next((c.label for c in label if c.id == self.context.cycle_id), "")
-        suggested = Path.home() / f"{stem}-{cycle}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self.tr("PDF (*.pdf)"))
+        suggested = Path.home() / f"{stem}-{cycle}.{suffix}"
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self.tr(pattern))
         return name
 
     # --- pictures -------------------------------------------------------------------------
@@ -326,6 +393,10 @@ class BookletPage(QWidget):
         self.set_picture(which, bytes(data.data()))
 
     def set_picture(self, which: str, png: bytes | None) -> None:
+        if which == "programme_logo":
+            self.cover_tab.set_logo(png)
+            self.dirty = True
+            return
         self.choices = replace(self.choices, **{f"{which}_png": png})
         self.choices_tab.show_pictures(self.choices)
         self.dirty = True

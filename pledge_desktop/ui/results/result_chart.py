@@ -26,7 +26,7 @@ class ResultChart(QWidget):
 
     def show_counts(self, counts: QuestionCounts | None) -> None:
         self.counts = counts
-        rows = len(counts.options) if counts and counts.answered else 0
+        rows = len(counts.in_base) if counts and counts.base else 0
         stacked = counts is not None and counts.question.type is AnswerType.AGREEMENT
         line = self.fontMetrics().height() + 8
         self.setFixedHeight((rows + (2 if stacked else 0)) * line + 4 if rows else 0)
@@ -35,16 +35,16 @@ class ResultChart(QWidget):
 
     def describe(self) -> str:
         """The chart in words, for screen readers."""
-        if not self.counts or not self.counts.answered:
+        if not self.counts or not self.counts.base:
             return ""
         return "; ".join(
             f"{option.label}: {self.counts.per_cent(count):.0f}% ({count})"
-            for option, count in self.counts.options
+            for option, count in self.counts.in_base
         )
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         counts = self.counts
-        if counts is None or not counts.answered or not counts.options:
+        if counts is None or not counts.base or not counts.in_base:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -62,7 +62,7 @@ class ResultChart(QWidget):
 
     def _bars(self, painter: QPainter, counts: QuestionCounts, width: int, line: int) -> None:
         label_w, bar_w = int(width * 0.42), int(width * 0.4)
-        for row, (option, count) in enumerate(counts.options):
+        for row, (option, count) in enumerate(counts.in_base):
             y = row * line + 2
             text = self.fontMetrics().elidedText(option.label, Qt.TextElideMode.ElideRight, label_w)
             painter.setPen(self.palette().windowText().color())
@@ -79,12 +79,12 @@ class ResultChart(QWidget):
 
     def _stacked(self, painter: QPainter, counts: QuestionCounts, width: int, line: int) -> None:
         x = 0.0
-        for (_option, count), colour in zip(counts.options, SCALE, strict=False):
+        for (_option, count), colour in zip(counts.in_base, SCALE, strict=False):
             part = width * counts.per_cent(count) / 100
             painter.fillRect(QRectF(x, 2, part, line * 1.2), QColor(colour))
             x += part
         painter.setPen(self.palette().windowText().color())
-        for row, ((option, count), colour) in enumerate(zip(counts.options, SCALE, strict=False)):
+        for row, ((option, count), colour) in enumerate(zip(counts.in_base, SCALE, strict=False)):
             y = (row + 2) * line
             painter.fillRect(QRectF(0, y + 6, line - 12, line - 12), QColor(colour))
             painter.drawText(

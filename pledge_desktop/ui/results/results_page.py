@@ -1,5 +1,6 @@
 """Results: each question of the cycle's questionnaire with its counts, percentages of those who
-answered (base n always shown), a chart, written comments, and the change since last cycle."""
+answered (base n always shown; "does not apply" apart), a chart, the change since last cycle,
+and the written answers, coded into the interview themes with Ctrl+1 … Ctrl+9."""
 
 from __future__ import annotations
 
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare, option_changes
-from pledge_desktop.services.results.results import ResultsFilter
+from pledge_desktop.services.results.results import TEXT_TYPES, ResultsFilter
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
 from pledge_desktop.ui.results.result_chart import ResultChart
+from pledge_desktop.ui.results.written_answers import WrittenAnswersPanel
 
 
 class ResultsPage(QWidget):
@@ -138,15 +140,13 @@ class ResultsPage(QWidget):
         self.change = QLabel()
         self.change.setObjectName("questionChange")
         self.change.setWordWrap(True)
-        self.comments = QListWidget()
-        self.comments.setObjectName("comments")
-        self.comments.setAccessibleName(self.tr("Written answers"))
-        self.comments.setWordWrap(True)
+        self.written = WrittenAnswersPanel(self.context)
+        self.comments = self.written.list
         inner = QWidget()
         column = QVBoxLayout(inner)
         for widget in (self.question_text, self.base, self.chart, self.table, self.change):
             column.addWidget(widget)
-        column.addWidget(self.comments, 1)
+        column.addWidget(self.written, 1)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -236,9 +236,7 @@ class ResultsPage(QWidget):
         self.questions.blockSignals(True)
         self.questions.clear()
         for counts in self.results.questions:
-            self.questions.addItem(
-                f"{counts.number}. {counts.question.text}  (n={counts.answered:,})"
-            )
+            self.questions.addItem(f"{counts.number}. {counts.question.text}  (n={counts.base:,})")
         self.questions.blockSignals(False)
         self.questions.setCurrentRow(min(row, self.questions.count() - 1))
 
@@ -257,16 +255,23 @@ class ResultsPage(QWidget):
             return
         counts = self.results.questions[row]
         self.question_text.setText(f"{counts.number}. {counts.question.text}")
-        self.base.setText(
-            self.tr(
-                "n = %s answered (the base of the percentages). Apart: %s left blank, "
-                "%s unreadable or more than one box ticked, %s skipped by the form's rules."
-            )
-            % tuple(
-                f"{n:,}"
-                for n in (counts.answered, counts.left_blank, counts.unreadable, counts.skipped)
+        base = self.tr(
+            "n = %s answered (the base of the percentages). Apart: %s said it did not apply "
+            "or did not know, %s left blank, %s unreadable or more than one box ticked, %s skipped "
+            "by the form's rules."
+        ) % tuple(
+            f"{n:,}"
+            for n in (
+                counts.base,
+                counts.left_out,
+                counts.left_blank,
+                counts.unreadable,
+                counts.skipped,
             )
         )
+        if counts.mean is not None:
+            base += " " + self.tr("Mean score %s out of 10.") % f"{counts.mean:.1f}"
+        self.base.setText(base)
         self.chart.show_counts(counts)
         before = self.previous.question(counts.question.code) if self.previous else None
         self._fill_table(counts, before)
@@ -276,17 +281,23 @@ class ResultsPage(QWidget):
             if change is not None and self.previous is not None
             else ""
         )
-        self.comments.clear()
-        self.comments.addItems(list(counts.comments))
-        self.comments.setVisible(bool(counts.comments))
+        if counts.question.type in TEXT_TYPES and self.context.cycle_id is not None:
+            self.written.show_answers(
+                self.context.cycle_id, counts.question.code, self.chosen_filter()
+            )
+        else:
+            self.written.hide()
         self.table.setVisible(bool(counts.options))
 
     def _fill_table(self, counts: QuestionCounts, before: QuestionCounts | None) -> None:
         changes = option_changes(before, counts) if before is not None else []
-        self.table.setRowCount(len(counts.options))
-        for row, (option, count) in enumerate(counts.options):
-            cells = [option.label, f"{count:,}", f"{counts.per_cent(count):.0f}%", "", ""]
-            if changes:
+        rows = [*counts.in_base, *counts.apart]
+        self.table.setRowCount(len(rows))
+        for row, (option, count) in enumerate(rows):
+            apart = row >= len(counts.in_base)
+            share = self.tr("not in base") if apart else f"{counts.per_cent(count):.0f}%"
+            cells = [option.label, f"{count:,}", share, "", ""]
+            if changes and not apart:
                 cells[3] = f"{changes[row].before:.0f}%"
                 cells[4] = f"{changes[row].points:+.0f} points"
             for column, text in enumerate(cells):

@@ -107,7 +107,7 @@ def test_a_highlight_added_and_its_figure_shown(qtbot, page, demo_workspace, cyc
     qtbot.keyClick(page, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: highlights.list.count() == before + 1)
     reactivate(qtbot, page.window_)
-    assert "of you rated us excellent or very good" in highlights.list.item(before).text()
+    assert "of patients rated us excellent or very good" in highlights.list.item(before).text()
     # move it to the top, then save
     highlights.list.setFocus()
     for _ in range(before):
@@ -115,7 +115,7 @@ def test_a_highlight_added_and_its_figure_shown(qtbot, page, demo_workspace, cyc
     assert "rated us excellent" in highlights.list.item(0).text()
     qtbot.keyClick(highlights.list, Qt.Key.Key_S, CTRL)
     saved = demo_workspace.booklet.choices(cycle_id).highlights
-    assert saved[0].wording == "of you rated us excellent or very good"
+    assert saved[0].wording == "of patients rated us excellent or very good"
     assert saved[0].option_codes == (1, 2)
 
 

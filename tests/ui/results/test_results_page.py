@@ -88,3 +88,28 @@ def test_small_numbers_setting_and_report(
     reader = PdfReader(out)
     assert len(reader.pages) > 5
     assert "Survey results 2026" in reader.pages[0].extract_text()
+
+
+def test_written_answers_coded_into_themes_with_ctrl_and_a_number(
+    qtbot, page, demo_workspace, cycle_id
+) -> None:
+    qtbot.keyClick(page.questions, Qt.Key.Key_End)
+    for _ in range(4):
+        qtbot.keyClick(page.questions, Qt.Key.Key_Up)
+    assert page.question_text.text().startswith("27. What one thing")
+    themes = demo_workspace.coding.themes()
+    assert f"Ctrl+1 {themes[0].name}" in page.written.keys.text()
+    page.comments.setFocus()
+    qtbot.keyClick(page.comments, Qt.Key.Key_Down)
+    chosen = page.comments.currentRow()
+    text = page.comments.currentItem().text()
+    qtbot.keyClick(page.comments, Qt.Key.Key_1, CTRL)
+    qtbot.keyClick(page.comments, Qt.Key.Key_3, CTRL)
+    shown = page.comments.item(chosen).text()
+    assert shown == f"[{', '.join(sorted((themes[0].name, themes[2].name)))}] {text}"
+    saved = demo_workspace.results.written.answers(cycle_id, "improve_one_thing")[chosen]
+    assert saved.theme_ids == {themes[0].id, themes[2].id}
+    qtbot.keyClick(page.comments, Qt.Key.Key_1, CTRL)  # the same key takes it out again
+    saved = demo_workspace.results.written.answers(cycle_id, "improve_one_thing")[chosen]
+    assert saved.theme_ids == {themes[2].id}
+    assert page.comments.currentRow() == chosen
