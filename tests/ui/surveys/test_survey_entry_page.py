@@ -350,3 +350,78 @@ def test_a_reopened_draft_scrolls_to_where_the_nurse_was(qtbot, page, demo_works
         return scrolled <= top <= scrolled + area.viewport().height()
 
     qtbot.waitUntil(shown, timeout=3000)
+
+
+def test_print_large_print_forms_with_the_teams_own_purpose(
+    qtbot, page, demo_workspace, tmp_path
+) -> None:
+    import pdfplumber
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.surveys.print_forms_dialog import PrintFormsDialog
+
+    target = tmp_path / "large.pdf"
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PrintFormsDialog):
+            QTimer.singleShot(10, fill)
+            return
+        seen.append(dialog.return_note.text())
+        dialog.count.selectAll()
+        qtbot.keyClicks(dialog.count, "1")
+        dialog.path.setText(str(target))
+        dialog.large_print.setFocus()
+        qtbot.keyClick(dialog.large_print, Qt.Key.Key_Space)
+        dialog.purpose.setFocus()
+        dialog.purpose.selectAll()
+        qtbot.keyClicks(dialog.purpose, "Tell us how we did. It is anonymous.")
+        dialog.make()
+
+    QTimer.singleShot(0, fill)
+    import pledge_desktop.ui.common.desktop as dialogs
+
+    original = dialogs.open_folder
+    dialogs.open_folder = lambda folder: True
+    try:
+        page.print_forms()
+    finally:
+        dialogs.open_folder = original
+    assert "24 April 2026" in seen[0]
+    cycle_id = demo_workspace.cycles.find("2026").id
+    assert demo_workspace.survey_forms.purpose(cycle_id) == "Tell us how we did. It is anonymous."
+    with pdfplumber.open(target) as pdf:
+        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
+        sizes = {round(c["size"]) for p in pdf.pages for c in p.chars}
+    assert "Tell us how we did. It is anonymous." in text
+    assert min(sizes) >= 16
+
+
+def test_a_batch_records_forms_handed_out_and_the_bar_shows_returns(
+    qtbot, page, demo_workspace
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.surveys.batch_dialog import NewBatchDialog
+
+    assert page.batches.returns.text() == "Forms: 60 returned of 150 handed out (40%)"
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NewBatchDialog):
+            QTimer.singleShot(10, fill)
+            return
+        qtbot.keyClicks(dialog.label, "Oncology clinic")
+        dialog.expected.selectAll()
+        qtbot.keyClicks(dialog.expected, "9")
+        dialog.handed_out.setFocus()
+        dialog.handed_out.selectAll()
+        qtbot.keyClicks(dialog.handed_out, "25")
+        qtbot.keyClick(dialog.label, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    page.batches.findChild(type(page.print_button), "newBatch").click()
+    assert page.batches.choice.currentText() == (
+        "Oncology clinic: 0 of 9 entered, 9 returned of 25 handed out"
+    )
