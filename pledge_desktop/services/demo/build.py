@@ -77,7 +77,11 @@ HIGHLIGHTS = (  # on the 2026 survey (version 2)
     Highlight(
         "bcn_named", (1,), "of you were given the name of a breast care nurse to support you"
     ),
-    Highlight("support_emotional", (1, 2), "of you agreed that staff gave you emotional support"),
+    Highlight(
+        "bcn_answers",
+        (1,),
+        "of you who asked your breast care nurse questions always got answers you understood",
+    ),
     Highlight("overall_care", (9, 10), "of you rated your care 9 or 10 out of 10"),
 )
 

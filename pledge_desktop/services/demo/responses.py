@@ -28,7 +28,9 @@ ETHNICITY: Weights = {1: 86, 2: 2, 3: 6, 4: 3, 5: 1, 6: 2}
 TIME_SINCE: Weights = {1: 22, 2: 38, 3: 26, 4: 14}
 FILLED_IN_BY: Weights = {1: 88, 2: 4, 3: 5, 4: 3}
 # 0 to 10 overall, as national surveys find for breast services: mostly 8 to 10
-OVERALL: Weights = {10: 38, 9: 26, 8: 18, 7: 8, 6: 4, 5: 2.5, 4: 1.2, 3: 0.8, 2: 0.6, 1: 0.5, 0: 0.4}
+OVERALL: Weights = {
+    10: 38, 9: 26, 8: 18, 7: 8, 6: 4, 5: 2.5, 4: 1.2, 3: 0.8, 2: 0.6, 1: 0.5, 0: 0.4
+}
 FIXED: dict[str, Weights] = {
     "sex": SEX,
     "age_band": AGE,

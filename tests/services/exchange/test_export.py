@@ -80,7 +80,7 @@ def test_the_package_holds_every_table_and_validates(demo_workspace, cycle_id, t
     assert "no names, no NHS numbers" in files["README.txt"]
     descriptor = loaded.descriptor
     responses = next(r for r in descriptor["resources"] if r["name"] == "responses")
-    private = next(f for f in responses["schema"]["fields"] if f["name"] == "diag_private")
+    private = next(f for f in responses["schema"]["fields"] if f["name"] == "diag_bcn_present")
     assert private["constraints"]["enum"] == [1, 2, 3] and "1 = Yes" in private["description"]
     audit = demo_workspace.db
     with audit.reading() as session:
@@ -204,7 +204,8 @@ def test_round_trip_the_merge_counts_what_the_database_holds(demo_workspace, tmp
     assert headline["Surveys"] == 110 and headline["Hospitals"] == 1
     rows = list(book["Questions"].iter_rows(values_only=True))
     header = rows[0]
-    for code in ("bcn_named", "overall_rating", "tx_received", "bcn_listened"):
+    # questions both versions of the survey ask, with the same first two answers
+    for code in ("bcn_named", "tx_options", "bcn_contact", "support_emotional"):
         for option_code in (1, 2):
             label = next(
                 o.label

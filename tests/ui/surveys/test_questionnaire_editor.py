@@ -140,7 +140,7 @@ def test_a_version_with_forms_is_locked_and_a_new_version_can_be_made(
     assert "1 forms have been typed in with this version" in page.editor.lock_note.text()
     assert not page.editor.q_text.isEnabled()
     qtbot.keyClick(page.table, Qt.Key.Key_V, ALT)  # Make a new version
-    qtbot.waitUntil(lambda: page.model.rowCount() == 6)  # four templates, the copy, its new version
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)  # 4 templates, a copy, its new version
     summary = page.model.record(page.table.currentIndex().row())
     assert (summary.name, summary.version) == ("Our survey", 2)
     assert not page.editor.locked
