@@ -91,7 +91,7 @@ class PrintFormsDialog(QDialog):
         form.addRow(self.tr("&First form number"), self.start)
         form.addRow(self.tr("Save the PDF &as"), where)
         form.addRow("", self.large_print)
-        form.addRow(self.tr("What the survey is &for"), self.purpose)
+        form.addRow(self.tr("&Purpose and privacy"), self.purpose)
         form.addRow("", self.return_note)
         self.problem = QLabel()
         self.problem.setObjectName("printProblem")
