@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     forms.add_argument(
         "--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the PDF"
     )
+    forms.add_argument(
+        "--large-print",
+        action="store_true",
+        help="large print: 16 pt text and larger tick boxes, typed in the same way",
+    )
     _questionnaire_commands(command)
     goals = command(
         "goals",
@@ -321,10 +326,11 @@ def _forms(args: argparse.Namespace, data_dir: Path) -> int:
         cycle = workspace.cycles.find(args.cycle)
         assert cycle.id is not None
         printed = workspace.survey_forms.print_forms(
-            cycle.id, args.count, args.out.resolve(), args.start
+            cycle.id, args.count, args.out.resolve(), args.start, large_print=args.large_print
         )
+    large = " in large print" if args.large_print else ""
     print(
-        f"Wrote forms {printed.first:05d} to {printed.last:05d} for cycle {cycle.label} "
+        f"Wrote forms {printed.first:05d} to {printed.last:05d} for cycle {cycle.label}{large} "
         f"to {printed.path}"
     )
     return 0

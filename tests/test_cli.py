@@ -171,8 +171,9 @@ def test_questionnaire_import_list_and_export(capsys, data_dir: Path, tmp_path: 
     assert code == 0 and 'Imported "REDCap sample": 24 questions.' in out
     code, out, _ = run(capsys, "questionnaire", "list", "--data-dir", str(data_dir))
     assert (
-        "Primary breast cancer patient survey (version 1): 31 questions, used by 2025, 2026" in out
+        "Primary breast cancer patient survey (version 1): 31 questions, used by 2025." in out
     )
+    assert "Primary breast cancer patient survey (version 2): 40 questions, used by 2026." in out
     assert "REDCap sample (version 1): 24 questions, not used yet. From REDCap:" in out
     target = tmp_path / "out.csv"
     code, out, _ = run(
@@ -332,10 +333,14 @@ def test_responses_import_all_or_nothing(capsys, data_dir: Path, tmp_path: Path)
     assert code == 0 and "Imported 2 forms into cycle 2025." in out
     bad = tmp_path / "bad.csv"
     bad.write_text("serial,overall_rating\n103,1\n104,9\n")
-    code, _, err = run(capsys, "responses", "import", str(bad), "--data-dir", str(data_dir))
+    code, _, err = run(
+        capsys, "responses", "import", str(bad), "--cycle", "2025", "--data-dir", str(data_dir)
+    )
     assert code == 1
     assert '- Row 3, column overall_rating: "9" is not one of the box numbers' in err
-    code, out, _ = run(capsys, "responses", "import", str(good), "--data-dir", str(data_dir))
+    v2 = tmp_path / "version-2.csv"
+    v2.write_text("serial,diag_bcn_present,overall_care\n101,1,10\n")
+    code, out, _ = run(capsys, "responses", "import", str(v2), "--data-dir", str(data_dir))
     assert code == 0 and "into cycle 2026" in out
 
 
@@ -347,7 +352,7 @@ def test_goals_for_a_team_meeting(capsys, data_dir: Path) -> None:
     code, out, _ = run(capsys, "goals", "--cycle", "2026", "--data-dir", str(data_dir))
     assert code == 0
     assert out.startswith("# Our pledge: goals for cycle 2026")
-    assert "## Long term (in 1 to 3 years)" in out
+    assert "## Long term (in 2 years or more)" in out
     code, out, _ = run(capsys, "goals", "--format", "csv", "--data-dir", str(data_dir))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 7

@@ -56,7 +56,7 @@ def test_report_and_poster(capsys, demo_folder: str, tmp_path: Path) -> None:
     )
     assert code == 0 and "A3 poster" in said
     text = pdf_text(poster)
-    assert "You said, we are doing" in text and "Under way:" in text and "Patients found" in text
+    assert "You said, we are doing" in text and "Under way:" in text and "Patients said" in text
     width, _height = PdfReader(poster).pages[0].mediabox.upper_right
     assert round(float(width)) == 842  # A3 portrait is 297 mm wide
 

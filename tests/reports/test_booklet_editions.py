@@ -74,7 +74,7 @@ def test_the_word_document_has_headings_lists_and_alt_text(contents, tmp_path: P
     ]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert any("private room" in text for text in bullets)  # a standard of care
-    assert any(text.startswith("57%") for text in bullets)  # a finding
+    assert any(text.startswith("87%") for text in bullets)  # a finding
     pictures = document.element.body.findall(".//" + qn("wp:docPr"))
     assert len(pictures) == 3
     assert all(p.get("descr") for p in pictures)

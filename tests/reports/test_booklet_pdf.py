@@ -52,7 +52,7 @@ def test_the_booklet_has_every_section_in_clear_print(demo_workspace, cycle_id, 
     assert "Riverside General Hospital" in text
     assert "01632 960999" in text  # out of hours
     assert "Call back on the same day" in text  # a goal
-    assert "Short term: within 6 months" in text
+    assert "Short term: within a year" in text
     assert "You will be told your diagnosis in a private room" in text  # a standard
     assert "Notes" in text  # padding pages to make up the fours
     assert f"Page 2 of {written.pages}" in text
@@ -94,11 +94,11 @@ def test_small_numbers_never_appear(demo_workspace, cycle_id, tmp_path) -> None:
     booklet = demo_workspace.booklet
     results = demo_workspace.results.cycle_results(cycle_id, comments_limit=0)
     sex = results.question("sex")
-    rather_not = next(count for option, count in sex.options if option.code == 4)
-    assert 0 < rather_not < 8  # one or two forms: few enough to pick someone out
-    listened = results.question("bcn_listened")
+    men = next(count for option, count in sex.options if option.code == 2)
+    assert 0 < men < 8  # one or two forms: few enough to pick someone out
+    listened = results.question("bcn_answers")
     choices = booklet.choices(cycle_id)
-    planted = Highlight("sex", (4,), "of you would rather not say whether you are a man")
+    planted = Highlight("sex", (2,), "of you who filled in the form are men")
     booklet.save(
         cycle_id,
         booklet.words(cycle_id),
@@ -107,18 +107,18 @@ def test_small_numbers_never_appear(demo_workspace, cycle_id, tmp_path) -> None:
     out = tmp_path / "booklet.pdf"
     booklet.write(cycle_id, out)
     text = pdf_text(out)
-    assert "would rather not say" not in text
-    assert "agreed that their breast care nurse listened" in text
+    assert "filled in the form are men" not in text
+    assert "always got answers you understood" in text
     # a stricter setting keeps back a whole question answered by fewer people
     demo_workspace.results.set_small_number_threshold(listened.answered + 1)
     booklet.write(cycle_id, out)
     text = pdf_text(out)
-    assert "agreed that their breast care nurse listened" not in text
-    assert "rated their care as excellent or very good" in text
+    assert "always got answers you understood" not in text
+    assert "were given the name of a breast care nurse" in text
     previews = booklet.preview_highlights(cycle_id)
     kept_back = {p.highlight.question_code for p in previews if p.printed is None}
-    assert {"bcn_listened", "sex"} <= kept_back
-    assert "overall_rating" not in kept_back
+    assert {"bcn_answers", "sex"} <= kept_back
+    assert "bcn_named" not in kept_back
 
 
 def test_imposed_sheets_are_in_booklet_order(demo_workspace, cycle_id, tmp_path) -> None:

@@ -34,8 +34,8 @@ def test_each_form_has_its_serial_on_every_page(demo_workspace, cycle_id, tmp_pa
             assert "Pledge cycle" not in page
     first_form = "\n".join(pages[:per_form])
     assert "Your experience of our breast care service" in first_form
-    assert "When you were told you had breast cancer, was it done in private?" in first_form
-    assert "Go to question 9" in first_form  # beside "No" at question 5
+    assert "Was a breast care nurse with you when you were told?" in first_form
+    assert "Go to question 17" in first_form  # beside "No" at question 14
     assert "Answer this only if" in first_form  # the rules on a tick-all-that-apply question
     assert "What one thing would most improve our service?" in first_form
     assert "Call the breast unit on 01632 960123" in first_form

@@ -52,7 +52,7 @@ LAST_YEAR = (
         "Information written for men with breast cancer",
         "Two men told us the leaflets spoke only to women.",
         "Sister Ann Example",
-        date(2025, 12, 1),
+        date(2026, 3, 31),
         "in_progress",
         "",
         ("diag_written_info",),
@@ -69,7 +69,7 @@ LAST_YEAR = (
         "A support group that meets in the evening",
         "Patients who work could not come to the daytime group.",
         "Grace Sample",
-        None,
+        date(2027, 6, 30),
         "dropped",
         "The local charity now runs an evening group; we point patients to it.",
         ("support_groups",),
@@ -82,7 +82,7 @@ THIS_YEAR = (
         "Free parking for patients coming for results",
         "Parking came up in one in five comments.",
         "Sam Invented",
-        date(2027, 1, 29),
+        date(2026, 10, 30),
         "agreed",
         "",
         ("improve_one_thing",),
@@ -90,18 +90,18 @@ THIS_YEAR = (
     ),
     (
         S,
-        "Tell patients how long they will wait",
-        "Patients said the wait for surgery was hard because no one said how long it would be.",
+        "Tell patients how long they will wait in clinic",
+        "Patients said waiting in clinic was hard because no one said how long it would be.",
         "Mr Tom Placeholder",
         date(2026, 12, 18),
         "in_progress",
         "",
-        ("tx_wait",),
+        ("clinic_wait",),
         (
             (
                 date(2026, 2, 10),
                 Progress.STUCK,
-                "Waiting times are not yet published by the booking team.",
+                "The clinic screen cannot show waiting times yet; the estates team is asked.",
             ),
         ),
     ),
@@ -113,7 +113,7 @@ THIS_YEAR = (
         date(2027, 3, 31),
         "in_progress",
         "",
-        ("support_appearance",),
+        ("body_image",),
         (
             (
                 date(2026, 3, 3),
@@ -130,7 +130,7 @@ THIS_YEAR = (
         date(2027, 6, 30),
         "proposed",
         "",
-        ("followup_plan", "followup_signs"),
+        ("care_plan", "treatment_summary"),
         (),
     ),
     (
@@ -144,6 +144,72 @@ THIS_YEAR = (
         (),
         (),
     ),
+)
+# The secondary breast cancer pledge's own goals and promises, in plain words for people
+# living with secondary breast cancer (all fictional)
+SECONDARY_GOALS = (
+    (
+        S,
+        "Scan results within a week",
+        "People told us the wait for scan results was the hardest part of living with "
+        "secondary breast cancer.",
+        "Dr Priya Imaginary",
+        date(2026, 9, 30),
+        "in_progress",
+        "",
+        ("sec_told_well",),
+        (
+            (
+                date(2026, 3, 17),
+                Progress.ON_TRACK,
+                "Results clinic moved to the week after each scan, on a trial basis.",
+            ),
+        ),
+    ),
+    (
+        S,
+        "A phone call between scans",
+        "People felt forgotten in the months between scans.",
+        "Grace Sample",
+        date(2026, 11, 30),
+        "agreed",
+        "",
+        ("sec_cns_contact",),
+        (),
+    ),
+    (
+        M,
+        "A support group for people living with secondary breast cancer",
+        "People said groups for the newly diagnosed did not feel right for them.",
+        "Sister Ann Example",
+        date(2027, 6, 30),
+        "proposed",
+        "",
+        ("sec_support_emotional",),
+        (),
+    ),
+    (
+        L,
+        "Plan care around what matters most to each person",
+        "Some people said they were asked about scans but never about their own plans.",
+        "Dr Priya Imaginary",
+        date(2028, 3, 31),
+        "proposed",
+        "",
+        ("sec_what_matters",),
+        (),
+    ),
+)
+SECONDARY_STANDARDS = (
+    "You will have a named nurse who knows about secondary breast cancer, and a phone number "
+    "that is answered every weekday.",
+    "We will give you your scan results within two weeks, in the way you have told us you "
+    "prefer.",
+    "We will ask what matters most to you, and plan your treatment around it.",
+    "We will offer you help with pain and other symptoms from the palliative care team at any "
+    "time, not only near the end of life.",
+    "We will tell you about research studies you may be able to join.",
+    "We will help you and your family find support, including help with money and work.",
 )
 PATHS = {
     "proposed": (),
@@ -178,6 +244,14 @@ def add_demo_goals(
             id=first.id,
         )
     )
+
+
+def add_secondary_goals(
+    goals: GoalsService, standards: StandardsService, setup: SetupService, cycle_id: int
+) -> None:
+    _add(goals, setup, cycle_id, SECONDARY_GOALS, today=date(2026, 11, 1))
+    for text in SECONDARY_STANDARDS:
+        standards.save_standard(CareStandard(cycle_id, text))
 
 
 def _add(

@@ -14,6 +14,7 @@ from pledge_desktop.services.records import (
     delete_if_free,
     get_or_add,
     get_or_explain,
+    previous_cycle,
     to_record,
 )
 
@@ -74,11 +75,7 @@ class StandardsService:
             cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
             if _standards(session, cycle_id):
                 return "", 0
-            previous = session.scalars(
-                select(m.PledgeCycle)
-                .where(m.PledgeCycle.start_date < cycle.start_date)
-                .order_by(m.PledgeCycle.start_date.desc())
-            ).first()
+            previous = previous_cycle(session, cycle.id)  # of the same kind of pledge
             earlier = _standards(session, previous.id) if previous is not None else []
             texts = [s.text for s in earlier] or list(DEFAULT_STANDARDS)
             source = f"cycle {previous.label}" if earlier and previous else "suggested"

@@ -18,12 +18,19 @@ from pledge_desktop.domain.questionnaire import (
     from_json,
     to_json,
 )
-from pledge_desktop.exchange.redcap import read_dictionary, write_dictionary
+from pledge_desktop.exchange.redcap import read_dictionary_file, write_dictionary
 from pledge_desktop.paths import resource
 from pledge_desktop.services.records import ChangeFeed, delete_if_free, get_or_explain
 
 QUESTIONNAIRES = "questionnaires"
-TEMPLATES = ("primary-breast-cancer.json", "secondary-breast-cancer.json")
+# The questionnaires we ship, oldest version first: a later file is the next version of the
+# questionnaire of the same name. A cycle keeps the version it has until the team chooses another.
+TEMPLATES = (
+    "primary-breast-cancer.json",
+    "secondary-breast-cancer.json",
+    "primary-breast-cancer-v2.json",
+    "secondary-breast-cancer-v2.json",
+)
 TEMPLATE_SOURCE = "Pledge Desktop template"
 
 
@@ -58,35 +65,37 @@ class QuestionnaireSummary:
         return ""
 
 
-def read_text_file(path: Path) -> str:
-    """A CSV as spreadsheets save it: UTF-8 (with or without BOM), else Windows' own encoding."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise StorageError(f"The file {path} cannot be read: {describe_os_error(error)}") from error
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="strict")
-
-
 class QuestionnaireService:
     def __init__(self, db: Database, changes: ChangeFeed) -> None:
         self._db = db
         self._changes = changes
 
     def install_templates(self) -> int:
-        """Add the questionnaires we ship that this database does not have yet."""
+        """Add the questionnaires we ship that this database does not have yet: each new version
+        of a template goes in as the next version of that name, and no cycle moves to it."""
         templates = [
             from_json(resource("questionnaires", name).read_text("utf-8")) for name in TEMPLATES
         ]
         added = 0
         with self._db.transaction() as session:
-            have = set(session.scalars(select(m.Questionnaire.name)))
+            installed: dict[str, int] = {}  # template versions already in, per name
+            newest: dict[str, int] = {}  # the newest version of each name, whoever made it
+            for name, version, source in session.execute(
+                select(m.Questionnaire.name, m.Questionnaire.version, m.Questionnaire.source)
+            ):
+                newest[name] = max(newest.get(name, 0), version)
+                if source == TEMPLATE_SOURCE:
+                    installed[name] = installed.get(name, 0) + 1
+            seen: dict[str, int] = {}
             for template in templates:
-                if template.name not in have:
-                    session.add(_row(template, version=1, source=TEMPLATE_SOURCE))
-                    added += 1
+                seen[template.name] = seen.get(template.name, 0) + 1
+                if seen[template.name] <= installed.get(template.name, 0):
+                    continue
+                version = newest.get(template.name, 0) + 1
+                newest[template.name] = version
+                installed[template.name] = seen[template.name]
+                session.add(_row(template, version=version, source=TEMPLATE_SOURCE))
+                added += 1
         if added:
             self._changes.announce(QUESTIONNAIRES)
         return added
@@ -261,7 +270,7 @@ class QuestionnaireService:
         """Import a REDCap data dictionary as a new questionnaire; all or nothing."""
         if not name.strip():
             raise ValidationError({"name": "Please give the questionnaire a name (--name)."})
-        result = read_dictionary(read_text_file(path), name)
+        result = read_dictionary_file(path, name)
         with self._db.transaction() as session:
             _refuse_taken_name(session, result.questionnaire.name)
             row = _row(result.questionnaire, version=1, source=f"REDCap: {path.name}")

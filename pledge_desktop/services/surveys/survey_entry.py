@@ -12,13 +12,13 @@ from sqlalchemy import String, case, cast, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
+from pledge_desktop.db.audit import answers_snapshot, audit_rows_snapshot
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
 from pledge_desktop.domain.questionnaire import Questionnaire
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
-from pledge_desktop.exchange.responses_csv import TypedForm, read_responses
+from pledge_desktop.exchange.responses_csv import TypedForm, read_responses_file
 from pledge_desktop.services.records import ChangeFeed, get_or_explain
-from pledge_desktop.services.surveys.questionnaires import read_text_file
 from pledge_desktop.services.surveys.survey_store import (
     answer_rows,
     cycle_questionnaire,
@@ -135,7 +135,7 @@ class SurveyEntryService:
         exchange/responses_csv.py for the format). Returns how many were imported."""
         with self._db.reading() as session:
             questionnaire = cycle_questionnaire(session, cycle_id)
-        forms = read_responses(read_text_file(path), questionnaire)
+        forms = read_responses_file(path, questionnaire)
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
             cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
@@ -227,6 +227,13 @@ class SurveyEntryService:
             response = find_response(session, cycle_id, serial)
             if response is None:
                 raise NotFound(f"Form {serial:05d} is not entered for this cycle.")
+            audit_rows_snapshot(
+                session,
+                "survey_answer",
+                str(response.id),
+                answers_snapshot(session, response.id),
+                "delete",
+            )
             session.delete(response)
         self._changes.announce(RESPONSES)
 
@@ -252,9 +259,15 @@ def _save(
         )
         session.add(response)
         session.flush()
+        replace_answers(session, response, entry)
     else:
         response.status = "entered"  # changed after verification: to be verified again
-    replace_answers(session, response, entry)
+        # the answers are written in bulk, which the audit hook does not see: record what the
+        # form said and what it says now
+        before = answers_snapshot(session, response.id)
+        replace_answers(session, response, entry)
+        after = answers_snapshot(session, response.id)
+        audit_rows_snapshot(session, "survey_answer", str(response.id), before, "update", after)
     drop_draft(session, m.EntryDraft, cycle_id, entry.serial)
     return response.id
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -12,11 +12,18 @@ from sqlalchemy.orm import Session
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
-from pledge_desktop.domain.questionnaire import from_json
-from pledge_desktop.reports.survey_forms import FormHeading, serial_text, write_forms
+from pledge_desktop.domain.questionnaire import Questionnaire, from_json
+from pledge_desktop.reports.survey_forms import (
+    DEFAULT_PURPOSE,
+    FormHeading,
+    serial_text,
+    write_forms,
+)
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 
 MOST_AT_ONCE = 2000
+PURPOSE_SETTING = "survey_purpose_cycle_{cycle_id}"  # the team's own words, per cycle
+LONGEST_PURPOSE = 1500
 HIGHEST_SERIAL = 99_999_999  # eight digits: what the barcode and the entry screen take
 
 
@@ -36,10 +43,55 @@ class SurveyFormsService:
         with self._db.reading() as session:
             return _next_serial(session, cycle_id)
 
+    def purpose(self, cycle_id: int) -> str:
+        """What the form says the survey is for and how answers are kept: the team's words for
+        this cycle, else the questionnaire's, else ours."""
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            return _purpose(session, cycle)
+
+    def set_purpose(self, cycle_id: int, text: str) -> None:
+        """Keep the team's purpose and privacy words for this cycle's forms; empty text goes
+        back to the usual words."""
+        tidy = "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
+        if len(tidy) > LONGEST_PURPOSE:
+            raise ValidationError(
+                {
+                    "purpose": f"Keep the purpose to {LONGEST_PURPOSE} letters or fewer "
+                    f"(it has {len(tidy)}): patients read it before the first question."
+                }
+            )
+        key = PURPOSE_SETTING.format(cycle_id=cycle_id)
+        with self._db.transaction() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            row = session.get(m.AppSetting, key)
+            usual = _usual_purpose(session, cycle)
+            if not tidy or tidy == usual:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(m.AppSetting(key=key, value=tidy))
+            else:
+                row.value = tidy
+        self._changes.announce("forms")
+
+    def return_by(self, cycle_id: int) -> date | None:
+        """The date printed as "Please give this form back by": the end of the fieldwork."""
+        with self._db.reading() as session:
+            cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
+            return cycle.fieldwork_end
+
     def print_forms(
-        self, cycle_id: int, count: int, out: Path, start: int | None = None
+        self,
+        cycle_id: int,
+        count: int,
+        out: Path,
+        start: int | None = None,
+        *,
+        large_print: bool = False,
     ) -> PrintedForms:
-        """Write `count` forms to `out` and remember their serials, together or not at all."""
+        """Write `count` forms to `out` and remember their serials, together or not at all.
+        `large_print`: 16 pt and larger boxes, typed in the same way."""
         if not 1 <= count <= MOST_AT_ONCE:
             raise ValidationError({"count": f"Print between 1 and {MOST_AT_ONCE} forms at a time."})
         if start is not None and not 1 <= start <= HIGHEST_SERIAL - count + 1:
@@ -82,9 +134,40 @@ class SurveyFormsService:
                 return_note=_return_note(hospital),
             )
             questionnaire = from_json(questionnaire_row.definition)
-            write_whole(out, lambda part: write_forms(part, heading, questionnaire, serials))
+            purpose = _purpose(session, cycle, questionnaire)
+            return_by = cycle.fieldwork_end
+            write_whole(
+                out,
+                lambda part: write_forms(
+                    part,
+                    heading,
+                    questionnaire,
+                    serials,
+                    purpose=purpose,
+                    return_by=return_by,
+                    large_print=large_print,
+                ),
+            )
         self._changes.announce("forms")
         return PrintedForms(out, serials[0], serials[-1])
+
+
+def _usual_purpose(
+    session: Session, cycle: m.PledgeCycle, questionnaire: Questionnaire | None = None
+) -> str:
+    if questionnaire is None:
+        row = session.get(m.Questionnaire, cycle.questionnaire_id or -1)
+        questionnaire = from_json(row.definition) if row is not None else None
+    return (questionnaire.purpose if questionnaire is not None else "") or DEFAULT_PURPOSE
+
+
+def _purpose(
+    session: Session, cycle: m.PledgeCycle, questionnaire: Questionnaire | None = None
+) -> str:
+    row = session.get(m.AppSetting, PURPOSE_SETTING.format(cycle_id=cycle.id))
+    if row is not None and row.value.strip():
+        return row.value
+    return _usual_purpose(session, cycle, questionnaire)
 
 
 # Every place a form's number can already be in use: printed, typed in, or being typed (as

@@ -40,11 +40,15 @@ class BatchBar(QWidget):
         self.close_button.clicked.connect(self.close_batch)
         label = QLabel(self.tr("&Batch:"))
         label.setBuddy(self.choice)
+        self.returns = QLabel()
+        self.returns.setObjectName("formsReturned")
+        self.returns.setAccessibleName(self.tr("Forms returned of those handed out"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (label, self.choice, new_batch, self.close_button):
             row.addWidget(widget)
         row.addStretch()
+        row.addWidget(self.returns)
 
     def current_id(self) -> int | None:
         return self.choice.currentData()
@@ -58,6 +62,11 @@ class BatchBar(QWidget):
                 self.choice.addItem(batch.describe, batch.id)
         self.choice.setCurrentIndex(max(self.choice.findData(chosen), 0))
         self.close_button.setEnabled(self.choice.count() > 1)
+        if self.context.cycle_id is None:
+            self.returns.setText("")
+        else:
+            returns = self.context.workspace.batches.returns(self.context.cycle_id)
+            self.returns.setText(self.tr("Forms: %s") % returns.describe)
 
     def new_batch(self) -> None:
         from pledge_desktop.ui.surveys.batch_dialog import NewBatchDialog

@@ -38,6 +38,17 @@ class NewBatchDialog(QDialog):
         self.expected.setObjectName("batchExpected")
         self.expected.setRange(1, 5000)
         self.expected.setValue(20)
+        self.handed_out = QSpinBox()
+        self.handed_out.setObjectName("batchHandedOut")
+        self.handed_out.setRange(0, 50_000)
+        self.handed_out.setSpecialValueText(self.tr("not known"))
+        self.handed_out.setAccessibleName(self.tr("Forms handed out"))
+        self.handed_out.setToolTip(
+            self.tr(
+                "How many forms were given to patients for this pile, so the response rate "
+                "can be worked out. Leave it at 0 if you do not know."
+            )
+        )
         self.clinic_date = QDateEdit(QDate.currentDate())
         self.clinic_date.setDisplayFormat("dd/MM/yyyy")
         self.clinic_date.setCalendarPopup(True)
@@ -48,6 +59,7 @@ class NewBatchDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name of the pile"), self.label)
         form.addRow(self.tr("How &many forms"), self.expected)
+        form.addRow(self.tr("Forms &handed out"), self.handed_out)
         form.addRow(self.tr("&Clinic date"), self.clinic_date)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -63,7 +75,11 @@ class NewBatchDialog(QDialog):
         day: date = self.clinic_date.date().toPython()
         try:
             self.batch = self.context.workspace.batches.start(
-                self.cycle_id, self.label.text(), self.expected.value(), day
+                self.cycle_id,
+                self.label.text(),
+                self.expected.value(),
+                day,
+                self.handed_out.value() or None,
             )
         except ValidationError as problems:
             self.problem.setText("⚠ " + " ".join(problems.problems.values()))

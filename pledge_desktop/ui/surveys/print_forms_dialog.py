@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -57,12 +59,42 @@ class PrintFormsDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(choose)
+        self.large_print = QCheckBox(self.tr("&Large print (16 pt text, bigger boxes)"))
+        self.large_print.setObjectName("largePrint")
+        self.large_print.setToolTip(
+            self.tr("For patients who find small print hard to read; typed in the same way.")
+        )
+        self.purpose = QPlainTextEdit(forms.purpose(cycle_id))
+        self.purpose.setObjectName("formPurpose")
+        self.purpose.setAccessibleName(self.tr("What the survey is for"))
+        self.purpose.setToolTip(
+            self.tr(
+                "Printed at the top of the form: what the survey is for, that it is anonymous, "
+                "who sees the answers and how long the forms are kept. Kept for this cycle."
+            )
+        )
+        self.purpose.setTabChangesFocus(True)
+        self.purpose.setMinimumHeight(self.purpose.fontMetrics().lineSpacing() * 6 + 12)
+        return_by = forms.return_by(cycle_id)
+        self.return_note = QLabel(
+            self.tr("Forms ask to be given back by %s (the end of the cycle's fieldwork).")
+            % f"{return_by:%d %B %Y}"
+            if return_by
+            else self.tr(
+                "No return-by date is printed: set the cycle's fieldwork dates to add one."
+            )
+        )
+        self.return_note.setObjectName("returnByNote")
+        self.return_note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("How &many forms"), self.count)
         form.addRow(self.tr("&First form number"), self.start)
         save_as = QLabel(self.tr("Save the PDF &as"))
         save_as.setBuddy(self.path)  # a row whose field is a layout gets no buddy by itself
         form.addRow(save_as, where)
+        form.addRow("", self.large_print)
+        form.addRow(self.tr("&Purpose and privacy"), self.purpose)
+        form.addRow("", self.return_note)
         self.problem = QLabel()
         self.problem.setObjectName("printProblem")
         self.problem.setWordWrap(True)
@@ -89,10 +121,16 @@ class PrintFormsDialog(QDialog):
 
     def make(self) -> None:
         target = Path(self.path.text()).expanduser()
+        forms = self.context.workspace.survey_forms
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            printed = self.context.workspace.survey_forms.print_forms(
-                self.cycle_id, self.count.value(), target, self.start.value()
+            forms.set_purpose(self.cycle_id, self.purpose.toPlainText())
+            printed = forms.print_forms(
+                self.cycle_id,
+                self.count.value(),
+                target,
+                self.start.value(),
+                large_print=self.large_print.isChecked(),
             )
         except PledgeError as error:
             self.problem.setText("⚠ " + str(error))

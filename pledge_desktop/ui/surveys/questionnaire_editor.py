@@ -26,7 +26,6 @@ from pledge_desktop.domain.questionnaire import (
     AnswerType,
     Questionnaire,
     check_questionnaire,
-    standard_options,
 )
 from pledge_desktop.domain.questionnaire_edit import (
     add_question,
@@ -42,7 +41,7 @@ from pledge_desktop.domain.questionnaire_edit import (
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, font_pt, styled
-from pledge_desktop.ui.surveys.questionnaire_fields import QuestionFields
+from pledge_desktop.ui.surveys.questionnaire_fields import QuestionFields, fixed_options
 
 SECTION, QUESTION = "section", "question"
 Key = tuple[str, str, str]  # what was last changed, so that typing is one undo step
@@ -279,12 +278,13 @@ class QuestionnaireEditor(QuestionFields, QWidget):
         if self._loading or self.working is None or chosen is None or chosen[0] != QUESTION:
             return
         answer_type = AnswerType(self.q_type.currentData())
+        existing = self.working.question(chosen[1])
         if field == "type" and answer_type in (AnswerType.AGREEMENT, AnswerType.YES_NO_NA):
             self._loading = True
-            self.q_options.setPlainText(options_text(standard_options(answer_type)))
+            self.q_options.setPlainText(options_text(fixed_options(answer_type, existing)))
             self._loading = False
         self._update_option_box(answer_type)
-        question, problem = self._question_from_fields(answer_type)
+        question, problem = self._question_from_fields(answer_type, existing)
         if problem or question is None:
             self.problem.setText("⚠ " + (problem or ""))
             return

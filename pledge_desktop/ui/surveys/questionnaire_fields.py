@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.questionnaire import (
     AnswerType,
+    Option,
     Question,
+    standard_options,
 )
 from pledge_desktop.domain.questionnaire_edit import (
     options_text,
@@ -34,6 +38,31 @@ TYPE_WORDS = {
     AnswerType.SHORT_TEXT: "Short text",
     AnswerType.LONG_TEXT: "Long free text",
 }
+
+
+NOT_APPLICABLE = "Does not apply to me"
+
+
+def fixed_options(answer_type: AnswerType, existing: Question | None) -> tuple[Option, ...]:
+    """The answers of an agreement or yes/no question: the question's own when it already is
+    one (so "Does not apply to me" stays), else the usual ones with "Does not apply to me",
+    counted apart from the base."""
+    if existing is not None and existing.type is answer_type and existing.options:
+        return existing.options
+    usual = [
+        replace(o, not_in_base=True) if o.label == NOT_APPLICABLE else o
+        for o in standard_options(answer_type)
+    ]
+    if answer_type is AnswerType.AGREEMENT:
+        usual.append(Option(len(usual) + 1, NOT_APPLICABLE, not_in_base=True))
+    return tuple(usual)
+
+
+def keep_counted_apart(options: tuple[Option, ...], existing: Question) -> tuple[Option, ...]:
+    """Options read back from the answer list keep whether they were counted apart from the
+    base ("Don't know", "Does not apply to me"), matched on their number."""
+    apart = {o.code for o in existing.options if o.not_in_base}
+    return tuple(replace(o, not_in_base=o.code in apart) for o in options)
 
 
 class QuestionFields:
@@ -140,12 +169,19 @@ class QuestionFields:
         self.q_options.setReadOnly(fixed)
         self.q_range.setEnabled(editable and answer_type is AnswerType.NUMBER)
 
-    def _question_from_fields(self, answer_type: AnswerType) -> tuple[Question | None, str]:
+    def _question_from_fields(
+        self, answer_type: AnswerType, existing: Question
+    ) -> tuple[Question | None, str]:
+        """The question as the fields now say, keeping what they do not show (its second
+        language, REDCap's checks and limits, answers counted apart from the base)."""
         options: tuple = ()
-        if answer_type.has_options:
+        if answer_type in (AnswerType.AGREEMENT, AnswerType.YES_NO_NA):
+            options = fixed_options(answer_type, existing)
+        elif answer_type.has_options:
             options, problem = parse_options(self.q_options.toPlainText())
             if problem:
                 return None, problem
+            options = keep_counted_apart(options, existing)
         rule, problem = parse_rule(self.q_rule.text())
         if problem:
             return None, problem
@@ -157,8 +193,11 @@ class QuestionFields:
             except ValueError:
                 return None, self.tr('Give the range as two numbers, like "18 to 110".')
         code = self.q_code.text().strip()
+        if answer_type is not existing.type:  # checks made for another kind of answer
+            existing = replace(existing, validation="", earliest="", latest="")
         return (
-            Question(
+            replace(
+                existing,
                 code=code,
                 text=" ".join(self.q_text.toPlainText().split()),
                 type=answer_type,

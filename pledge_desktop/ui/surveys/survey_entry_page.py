@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.domain.questionnaire import AnswerType
+from pledge_desktop.domain.questionnaire import AnswerType, Question
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry, draft_to_json
 from pledge_desktop.services.surveys.survey_entry import OpenedForm
 from pledge_desktop.ui.common.context import ScreenContext
@@ -40,6 +40,17 @@ from pledge_desktop.ui.surveys.form_saver import FormSaver
 DRAFT_DELAY_MS = 400
 TYPING_SAVE_MS = 2000
 
+def _codes(question: Question) -> set[int]:
+    return {o.code for o in question.options}
+
+
+def _starts_longer_code(question: Question, digit: int) -> bool:
+    """Whether `digit` may be the first of a two-digit box, as 1 is of 10 on a 0 to 10 scale
+    (one box at a time: a multiple choice's digits tick as they come)."""
+    if question.type is AnswerType.MULTIPLE:
+        return False
+    return any(code >= 10 and str(code).startswith(str(digit)) for code in _codes(question))
+
 
 class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -52,6 +63,8 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
         self._sheet_for: object = None  # the questionnaire the sheet of labels was built for
+        # the first digit of a two-digit box ("1" on a 0 to 10 scale), waiting for the next key
+        self._first_digit: int | None = None
         title = page_title(self.tr("Type in survey forms"))
         self.serial_input = QLineEdit()
         self.serial_input.setObjectName("serialInput")
@@ -358,6 +371,22 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         current = entry.current
         problem = None
+        waiting, self._first_digit = self._first_digit, None
+        if waiting is not None and current is not None:
+            if text.isdigit() and waiting * 10 + int(text) in _codes(current):
+                return self._answered(entry.press_digit(waiting * 10 + int(text)))
+            if text.isdigit() or key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # the box was the one digit (1, not 10); a digit goes on to the next question
+                problem = entry.press_digit(waiting)
+                if problem or not text.isdigit():
+                    return self._answered(problem)
+                current = entry.current
+                if current is None or not current.type.has_options:
+                    self._refresh()
+                    self.answer_input.insert(text)
+                    self.draft_timer.start()
+                    return True
+            # any other key (Up, F2, Backspace…) forgets the waiting digit and does its own work
         if key == Qt.Key.Key_S and ctrl:
             self.save_form()
             return True
@@ -376,11 +405,23 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         elif key == Qt.Key.Key_F3 or (text == "*" and current and current.type.has_options):
             entry.mark(AnswerState.UNREADABLE)
         elif text.isdigit() and current is not None and current.type.has_options:
+            if _starts_longer_code(current, int(text)):
+                self._first_digit = int(text)
+                self.prompt.setText(
+                    self.tr("%s… then the next digit, or Enter for box %s") % (text, text)
+                )
+                self.answer_input.setText(text)
+                return True
             problem = entry.press_digit(int(text))
         elif current is not None and current.type.has_options and text.strip():
             problem = self.tr("Type the number beside the ticked box.")
+        elif waiting is not None and key == Qt.Key.Key_Backspace:
+            pass  # the waiting digit is taken back
         else:
             return False  # typing into a text, number or date answer
+        return self._answered(problem)
+
+    def _answered(self, problem: str | None) -> bool:
         self.message.setText(("⚠ " + problem) if problem else "")
         self._refresh()
         self.draft_timer.start()

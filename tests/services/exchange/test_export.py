@@ -85,7 +85,7 @@ def test_the_package_holds_every_table_and_validates(demo_workspace, cycle_id, t
     assert "no names, no NHS numbers" in files["README.txt"]
     descriptor = loaded.descriptor
     responses = next(r for r in descriptor["resources"] if r["name"] == "responses")
-    private = next(f for f in responses["schema"]["fields"] if f["name"] == "diag_private")
+    private = next(f for f in responses["schema"]["fields"] if f["name"] == "diag_bcn_present")
     assert private["constraints"]["enum"] == [1, 2, 3] and "1 = Yes" in private["description"]
     audit = demo_workspace.db
     with audit.reading() as session:
@@ -217,7 +217,7 @@ def test_round_trip_the_merge_counts_what_the_database_holds(demo_workspace, tmp
             for r in book[f"Cycle {cycle_label}"].iter_rows(values_only=True)
         ]
         header = rows[1]
-        for code in ("bcn_named", "overall_rating", "bcn_listened"):
+        for code in ("tx_options", "bcn_contact", "support_emotional"):
             counts = expected[cycle].question(code)
             for option, want in counts.options:
                 line = next(r for r in rows[2:] if r[2] == code and r[3] == option.label)

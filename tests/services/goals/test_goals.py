@@ -115,12 +115,12 @@ def test_a_finished_goal_is_not_carried_forward(demo_workspace, cycle_id) -> Non
 def test_evidence_links_to_questions_both_ways(demo_workspace, cycle_id) -> None:
     goals = demo_workspace.goals
     goal = goals.save_goal(Goal(cycle_id, Term.SHORT, "Tell people about support groups"))
-    goals.link_question(goal.id, "support_groups")
-    goals.link_question(goal.id, "support_groups")  # once is enough
+    goals.link_question(goal.id, "support_practical")
+    goals.link_question(goal.id, "support_practical")  # once is enough
     (link,) = goals.evidence(goal.id)
-    assert link.label.startswith("Q20. Were you told about support groups")
+    assert link.label.startswith("Q24. Were you told about help with money")
     assert ("2026", "Tell people about support groups") in goals.goals_for_question(
-        "support_groups"
+        "support_practical"
     )
     with pytest.raises(ValidationError, match="no question"):
         goals.link_question(goal.id, "no_such_question")
@@ -130,11 +130,11 @@ def test_evidence_links_to_questions_both_ways(demo_workspace, cycle_id) -> None
 
 def test_horizons_can_be_put_in_the_teams_words(demo_workspace) -> None:
     goals = demo_workspace.goals
-    assert goals.horizons()[Term.SHORT] == "within 6 months"
+    assert goals.horizons()[Term.SHORT] == "within a year"  # the demo's words
     goals.set_horizons({Term.SHORT: " within  3 months", Term.LONG: "in 2 to 4 years"})
     assert goals.horizons() == {
         Term.SHORT: "within 3 months",
-        Term.MEDIUM: "within 12 months",
+        Term.MEDIUM: "in 1 to 2 years",
         Term.LONG: "in 2 to 4 years",
     }
     with pytest.raises(ValidationError, match="long term means"):

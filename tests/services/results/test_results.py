@@ -30,7 +30,7 @@ def test_every_form_is_counted_once_per_question(demo_workspace, cycle_id) -> No
 
 def test_a_form_typed_in_now_changes_the_counts(demo_workspace, cycle_id) -> None:
     service = demo_workspace.survey_entry
-    before = demo_workspace.results.cycle_results(cycle_id).question("diag_private")
+    before = demo_workspace.results.cycle_results(cycle_id).question("diag_test_wait")
     entry = FormEntry(service.questionnaire(cycle_id), 900)
     entry.press_digit(1)  # Q1: yes
     entry.mark(AnswerState.UNREADABLE)  # Q2: two boxes ticked
@@ -39,15 +39,15 @@ def test_a_form_typed_in_now_changes_the_counts(demo_workspace, cycle_id) -> Non
     batch = demo_workspace.batches.start(cycle_id, "Late forms", 1, None)
     service.save_form(cycle_id, entry, batch.id)
     results = demo_workspace.results
-    after = results.cycle_results(cycle_id).question("diag_private")
+    after = results.cycle_results(cycle_id).question("diag_test_wait")
     assert after.answered == before.answered + 1
     assert dict((o.code, n) for o, n in after.options)[1] == before.options[0][1] + 1
-    companion = results.cycle_results(cycle_id).question("diag_companion")
+    companion = results.cycle_results(cycle_id).question("diag_results_explained")
     assert companion.unreadable >= 1
     only_batch = results.cycle_results(cycle_id, ResultsFilter(batch_id=batch.id))
     assert only_batch.forms == 1
-    assert only_batch.question("diag_private").answered == 1
-    assert only_batch.question("diag_companion").unreadable == 1
+    assert only_batch.question("diag_test_wait").answered == 1
+    assert only_batch.question("diag_results_explained").unreadable == 1
     today = date.today()
     recent = results.cycle_results(cycle_id, ResultsFilter(entered_from=today, entered_to=today))
     assert recent.forms >= 1

@@ -44,3 +44,20 @@ def test_a_batch_with_forms_keeps_its_cycle(demo_workspace) -> None:
     demo_workspace.batches.start(cycle.id, "Monday", 5, None)
     with pytest.raises(DeleteRefused, match="1 batch"):
         demo_workspace.cycles.delete_cycle(cycle.id)
+
+
+def test_forms_handed_out_give_the_returns(demo_workspace) -> None:
+    from datetime import date as day
+
+    import pytest
+
+    from pledge_desktop.domain.errors import ValidationError
+
+    batches = demo_workspace.batches
+    cycle_id = demo_workspace.cycles.find("2026").id
+    assert batches.returns(cycle_id).describe == "60 returned of 150 handed out (40%)"
+    pile = batches.start(cycle_id, "Thursday clinic", 12, day(2026, 3, 5), handed_out=30)
+    assert pile.handed_out == 30
+    assert pile.describe == "Thursday clinic: 0 of 12 entered, 12 returned of 30 handed out"
+    with pytest.raises(ValidationError, match="at least 12 were handed out"):
+        batches.start(cycle_id, "Friday", 12, None, handed_out=5)

@@ -14,7 +14,7 @@ PRIMARY = "Primary breast cancer patient survey"
 
 
 def template_id(workspace) -> int:  # type: ignore[no-untyped-def]
-    (summary,) = [s for s in workspace.questionnaires.summaries() if s.name == PRIMARY]
+    summary, _version_2 = [s for s in workspace.questionnaires.summaries() if s.name == PRIMARY]
     return summary.id
 
 

@@ -95,11 +95,11 @@ def test_a_highlight_added_and_its_figure_shown(qtbot, page, demo_workspace, cyc
     def fill(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-        index = dialog.question.findData("overall_rating")
+        index = dialog.question.findData("teamwork")
         dialog.question.setCurrentIndex(index)
-        dialog.boxes[1][1].setChecked(True)  # excellent or very good
+        dialog.boxes[1][1].setChecked(True)  # always, or most of the time
         qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
-        qtbot.keyClicks(dialog.wording, "of you rated us excellent or very good")
+        qtbot.keyClicks(dialog.wording, "of you said our team worked well together")
         assert "%" in dialog.figure.text()
         qtbot.keyClick(dialog.wording, Qt.Key.Key_Return)
 
@@ -107,15 +107,15 @@ def test_a_highlight_added_and_its_figure_shown(qtbot, page, demo_workspace, cyc
     qtbot.keyClick(page, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: highlights.list.count() == before + 1)
     reactivate(qtbot, page.window_)
-    assert "of patients rated us excellent or very good" in highlights.list.item(before).text()
+    assert "of patients said our team worked well together" in highlights.list.item(before).text()
     # move it to the top, then save
     highlights.list.setFocus()
     for _ in range(before):
         qtbot.keyClick(highlights.list, Qt.Key.Key_Up, CTRL)
-    assert "rated us excellent" in highlights.list.item(0).text()
+    assert "worked well together" in highlights.list.item(0).text()
     qtbot.keyClick(highlights.list, Qt.Key.Key_S, CTRL)
     saved = demo_workspace.booklet.choices(cycle_id).highlights
-    assert saved[0].wording == "of patients rated us excellent or very good"
+    assert saved[0].wording == "of patients said our team worked well together"
     assert saved[0].option_codes == (1, 2)
 
 
@@ -126,7 +126,7 @@ def test_a_small_count_is_not_offered_for_printing(qtbot, page) -> None:
     def look(dialog) -> None:  # type: ignore[no-untyped-def]
         dialog.question.setCurrentIndex(dialog.question.findData("sex"))
         for code, box in dialog.boxes:
-            box.setChecked(code == 4)  # "I would rather not say": one form
+            box.setChecked(code == 2)  # "A man": one form
         shown.append(dialog.figure.text())
         dialog.reject()
 

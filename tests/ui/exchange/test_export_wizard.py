@@ -77,7 +77,7 @@ def test_the_wizard_reviews_comments_and_writes_a_protected_file(
     sent = [
         value
         for row in package.tables["responses"]
-        for value in (row["improve_one_thing"], row["comments"])
+        for value in (row["improve_one_thing"], row["good_care"])
         if value not in ("", "withheld", "blank", "skipped")
     ]
     assert len(sent) == 1 and sent[0] in str(seen["sent"])

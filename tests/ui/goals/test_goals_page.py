@@ -99,7 +99,7 @@ def test_a_new_goal_typed_agreed_updated_and_linked(qtbot, page, demo_workspace,
     when_dialog("linkQuestionDialog", link)
     qtbot.keyClick(board, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: board.evidence.count() == 1)
-    assert board.evidence.item(0).text().startswith("Q1. When you were told")
+    assert board.evidence.item(0).text().startswith("Q1. How do you feel about how long")
     reactivate(qtbot, page.window_)
     shown: list[str] = []
 

@@ -164,7 +164,11 @@ def test_deleting_a_cycle_with_a_team_is_refused_plainly(
     qtbot.waitUntil(lambda: bool(refusal))
     assert refusal[0].startswith("This pledge cycle cannot be deleted because")
     assert "7 team members" in refusal[0]
-    assert [c.label for c in demo_workspace.cycles.cycles()] == ["2026", "2025"]
+    assert [c.name for c in demo_workspace.cycles.cycles()] == [
+        "2026 · Primary",
+        "2026 · Secondary",
+        "2025 · Primary",
+    ]
 
 
 def test_switching_cycle_shows_that_cycles_team(qtbot, open_window, demo_workspace) -> None:

@@ -140,7 +140,65 @@ def test_a_version_with_forms_is_locked_and_a_new_version_can_be_made(
     assert "1 forms have been typed in with this version" in page.editor.lock_note.text()
     assert not page.editor.q_text.isEnabled()
     qtbot.keyClick(page.table, Qt.Key.Key_V, ALT)  # Make a new version
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)  # 4 templates, a copy, its new version
     summary = page.model.record(page.table.currentIndex().row())
     assert (summary.name, summary.version) == ("Our survey", 2)
     assert not page.editor.locked
+
+
+def _choose_question(tree, code: str) -> None:  # type: ignore[no-untyped-def]
+    for s in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(s)
+        for i in range(top.childCount()):
+            if top.child(i).data(0, Qt.ItemDataRole.UserRole)[1] == code:
+                tree.setCurrentItem(top.child(i))
+                return
+    raise KeyError(code)
+
+
+def test_rewording_keeps_what_the_fields_do_not_show(qtbot, open_window, demo_workspace) -> None:
+    """Answers counted apart, "Does not apply to me", the second language and REDCap's checks
+    all stay when a question of version 2 is reworded."""
+    from dataclasses import replace
+
+    from pledge_desktop.domain.questionnaire_edit import replace_question
+
+    service = demo_workspace.questionnaires
+    version_2 = next(s for s in service.summaries() if s.is_template and s.version == 2)
+    copy_id = service.copy(version_2.id, "Our bilingual survey")
+    definition = service.definition(copy_id)
+    wait = definition.question("diag_test_wait")
+    welsh = replace(
+        wait, text_second_language="Sut oeddech chi'n teimlo am yr aros?", annotation="@HIDDEN-PDF"
+    )
+    service.save_definition(copy_id, replace_question(definition, wait.code, welsh))
+    window = open_window(demo_workspace)
+    page = open_page(qtbot, window)
+    page.table.selectRow(page.model.row_of(copy_id))
+    editor = page.editor
+    assert not editor.locked
+    _choose_question(editor.tree, "support_emotional")
+    assert editor.q_options.isReadOnly()
+    editor.q_text.setFocus()
+    editor.q_text.selectAll()
+    qtbot.keyClicks(editor.q_text, "Staff gave me the support I needed with my feelings.")
+    _choose_question(editor.tree, "diag_test_wait")
+    editor.q_text.setFocus()
+    editor.q_text.selectAll()
+    qtbot.keyClicks(editor.q_text, "How did you feel about the wait for your results?")
+    editor.q_options.setFocus()
+    qtbot.keyClick(editor.q_options, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(editor.q_options, " at all")  # "Don't know / can't remember at all"
+    qtbot.keyClick(editor.tree, Qt.Key.Key_S, CTRL)
+    saved = service.definition(copy_id)
+    agreement = saved.question("support_emotional")
+    assert agreement.text == "Staff gave me the support I needed with my feelings."
+    assert agreement.options == definition.question("support_emotional").options
+    assert agreement.options[-1].label == "Does not apply to me"
+    assert agreement.options[-1].not_in_base
+    reworded = saved.question("diag_test_wait")
+    assert reworded.text == "How did you feel about the wait for your results?"
+    assert reworded.text_second_language == "Sut oeddech chi'n teimlo am yr aros?"
+    assert reworded.annotation == "@HIDDEN-PDF"
+    assert reworded.options[-1].label.endswith("at all")
+    assert [o.not_in_base for o in reworded.options] == [False, False, False, True]

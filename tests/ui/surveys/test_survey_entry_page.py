@@ -30,12 +30,96 @@ def open_serial(qtbot, page, serial: str) -> None:
     qtbot.keyClick(page.serial_input, Qt.Key.Key_Return)
 
 
-def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
+class CountingKeys:
+    """Key presses on the answer line, counted as the nurse makes them."""
+
+    def __init__(self, qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot, self.widget, self.count = qtbot, widget, 0
+
+    def digits(self, sequence: str) -> None:
+        for char in sequence:
+            self.qtbot.keyClicks(self.widget, char)
+            self.count += 1
+
+    def key(self, key: Qt.Key) -> None:
+        self.qtbot.keyClick(self.widget, key)
+        self.count += 1
+
+
+def test_a_whole_version_2_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
+    """One key per question asked, one per further box ticked, Enter after the ticks, one more
+    for 10 out of 10, and Enter to save."""
     cycle_id = demo_workspace.cycles.find("2026").id
     open_serial(qtbot, page, "212")
     answer = page.answer_input
     assert QApplication.focusWidget() is answer
     assert "never printed" in page.message.text()
+    typing = CountingKeys(qtbot, answer)
+    typing.digits("1211121112")  # finding out, and deciding on treatment: one key each
+    assert page.entry.current.code == "tx_received"
+    typing.digits("134")  # an operation, radiotherapy and hormone tablets ticked
+    typing.key(Qt.Key.Key_Return)
+    assert page.entry.answers["tx_received"].value == (1, 3, 4)
+    typing.digits("13")  # the operation's two questions; "does not apply" counted apart
+    typing.digits("2")  # no breast care nurse named: her two questions are skipped
+    assert page.entry.answers["bcn_contact"].state is AnswerState.SKIPPED
+    typing.digits("114141")  # living with breast cancer
+    typing.digits("2321132211")  # support, clinics, care plan, the pledge booklet kept
+    assert page.entry.current.code == "overall_care"
+    typing.digits("10")  # 10 out of 10: the 1 waits for the 0
+    assert page.entry.answers["overall_care"].value == 10
+    typing.key(Qt.Key.Key_F2)  # nothing really good written
+    typing.key(Qt.Key.Key_F2)  # nor one thing to improve
+    typing.digits("15113")  # about you
+    assert page.entry.finished
+    assert "Press Enter" in page.prompt.text()
+    typing.key(Qt.Key.Key_Return)
+    assert page.entry is None, "the next blank form is ready at once"
+    qtbot.waitUntil(lambda: "Form 00212 saved" in page.message.text())
+    saved = demo_workspace.survey_entry.open_form(cycle_id, 212).entry.answers
+    asked = [a for a in saved.values() if a.state is not AnswerState.SKIPPED]
+    assert len(asked) == 38
+    further_ticks, enter_after_ticks, second_digit_of_10, save = 2, 1, 1, 1
+    extra = further_ticks + enter_after_ticks + second_digit_of_10 + save
+    assert typing.count == len(asked) + extra
+    assert typing.count == 43
+    assert saved["surgery_reconstruction"].value == 3
+    assert saved["sex"].value == 1
+    assert "61 forms entered" in page.progress.text()
+
+
+def test_one_on_the_0_to_10_scale_takes_one_key_and_the_next_goes_on(qtbot, page) -> None:
+    open_serial(qtbot, page, "213")
+    page.entry.go_to("overall_care")
+    page._refresh()
+    keys(qtbot, page.answer_input, "1")
+    assert page.entry.current.code == "overall_care", "1 could be the start of 10"
+    assert "Enter for box 1" in page.prompt.text()
+    keys(qtbot, page.answer_input, "5")
+    assert page.entry.answers["overall_care"].value == 1
+    assert page.entry.current.code == "good_care"
+    assert page.answer_input.text() == "5", "the 5 begins the next, written, answer"
+    page.entry.go_to("overall_care")
+    page._refresh()
+    keys(qtbot, page.answer_input, "1")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_Return)
+    assert page.entry.answers["overall_care"].value == 1
+    page.entry.go_to("overall_care")
+    page._refresh()
+    keys(qtbot, page.answer_input, "1")
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_F2)  # the waiting 1 is forgotten
+    assert page.entry.answers["overall_care"].state is AnswerState.LEFT_BLANK
+    page.entry.go_to("filled_in_by")
+    page._refresh()
+    keys(qtbot, page.answer_input, "1")
+    assert page.entry.answers["filled_in_by"].value == 1, "one-digit boxes never wait"
+
+
+def test_a_whole_version_1_form_with_its_skips(qtbot, page, demo_workspace) -> None:
+    previous = demo_workspace.cycles.find("2025").id
+    page.context.select_cycle(previous)
+    open_serial(qtbot, page, "212")
+    answer = page.answer_input
     keys(qtbot, answer, "1211")  # four choices, one key each
     keys(qtbot, answer, "2")  # no breast care nurse named: her three questions are skipped
     assert page.entry.current.code == "tx_options"
@@ -57,19 +141,31 @@ def test_a_whole_form_from_serial_to_save(qtbot, page, demo_workspace) -> None:
     qtbot.keyClick(answer, Qt.Key.Key_Return)
     qtbot.keyClick(answer, Qt.Key.Key_F2)  # nothing else to tell us
     keys(qtbot, answer, "312")  # about you
-    assert page.entry.finished
-    assert "Press Enter" in page.prompt.text()
     qtbot.keyClick(answer, Qt.Key.Key_Return)
-    assert page.entry is None, "the next blank form is ready at once"
     qtbot.waitUntil(lambda: "Form 00212 saved" in page.message.text())
-    assert page.serial_input.text() == "00213", "the next form's number is ready"
-    assert QApplication.focusWidget() is page.serial_input
-    saved = demo_workspace.survey_entry.open_form(cycle_id, 212).entry.answers
+    saved = demo_workspace.survey_entry.open_form(previous, 212).entry.answers
     assert saved["tx_options"].state is AnswerState.UNREADABLE
     assert saved["tx_involved"].value == 2
     assert saved["improve_one_thing"].value == "Shorter waits in clinic"
-    assert saved["sex"].value == 1
-    assert "61 forms entered" in page.progress.text()
+
+
+def test_the_entry_screen_shows_the_main_language_only(qtbot, page, demo_workspace) -> None:
+    """Second-language wording is for the paper; the nurse types from the main language."""
+    from dataclasses import replace
+
+    from pledge_desktop.domain.questionnaire_edit import replace_question
+
+    open_serial(qtbot, page, "214")
+    questionnaire = page.entry.questionnaire
+    first = questionnaire.questions()[0]
+    bilingual = replace(first, text_second_language="Pa mor hir oedd yr aros am eich canlyniadau?")
+    page.entry.questionnaire = replace_question(questionnaire, first.code, bilingual)
+    page.entry.questions = page.entry.questionnaire.questions()
+    page._build_form()
+    page._refresh()
+    shown = page.labels[first.code].text()
+    assert first.text in shown
+    assert "Pa mor hir" not in shown
 
 
 def test_a_wrong_key_is_explained_and_changes_nothing(qtbot, page) -> None:
@@ -78,7 +174,7 @@ def test_a_wrong_key_is_explained_and_changes_nothing(qtbot, page) -> None:
     assert "7 is not a box on this question" in page.message.text()
     keys(qtbot, page.answer_input, "x")
     assert "Type the number beside the ticked box" in page.message.text()
-    assert page.entry.current.code == "diag_private"
+    assert page.entry.current.code == "diag_test_wait"
     assert page.entry.answers == {}
 
 
@@ -88,7 +184,7 @@ def test_a_form_entered_before_reopens_with_a_warning(qtbot, page) -> None:
     qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
     open_serial(qtbot, page, "204")
     assert "already entered on" in page.message.text()
-    assert "☒ <small>2</small> No" in page.labels["diag_private"].text()
+    assert "☒ <small>2</small> It was a bit too long" in page.labels["diag_test_wait"].text()
 
 
 def test_typing_survives_as_a_draft_and_is_offered_back(qtbot, page, demo_workspace) -> None:
@@ -100,8 +196,8 @@ def test_typing_survives_as_a_draft_and_is_offered_back(qtbot, page, demo_worksp
     assert "Unfinished: 00221" in page.progress.text()
     open_serial(qtbot, page, "221")
     assert "was being typed and not saved" in page.message.text()
-    assert page.entry.current.code == "diag_understood"
-    assert page.entry.answers["diag_companion"].value == 2
+    assert page.entry.current.code == "diag_told_sensitively"
+    assert page.entry.answers["diag_results_explained"].value == 2
 
 
 def test_switching_cycle_puts_the_form_aside_in_its_own_cycle(qtbot, page, demo_workspace) -> None:
@@ -199,11 +295,11 @@ def test_a_form_that_cannot_be_saved_is_kept(qtbot, page, demo_workspace, monkey
     assert "It is kept" in seen[0]
     monkeypatch.undo()
     open_serial(qtbot, page, "240")
-    assert page.entry.answers["diag_companion"].value == 2
+    assert page.entry.answers["diag_results_explained"].value == 2
     qtbot.keyClick(page.answer_input, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: "Form 00240 saved" in page.message.text())
     cycle_id = demo_workspace.cycles.find("2026").id
-    assert service.open_form(cycle_id, 240).entry.answers["diag_private"].value == 1
+    assert service.open_form(cycle_id, 240).entry.answers["diag_test_wait"].value == 1
 
 
 def test_a_written_answer_half_typed_is_in_the_draft_and_comes_back(
@@ -255,3 +351,78 @@ def test_a_reopened_draft_scrolls_to_where_the_nurse_was(qtbot, page, demo_works
         return scrolled <= top <= scrolled + area.viewport().height()
 
     qtbot.waitUntil(shown, timeout=3000)
+
+
+def test_print_large_print_forms_with_the_teams_own_purpose(
+    qtbot, page, demo_workspace, tmp_path
+) -> None:
+    import pdfplumber
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.surveys.print_forms_dialog import PrintFormsDialog
+
+    target = tmp_path / "large.pdf"
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PrintFormsDialog):
+            QTimer.singleShot(10, fill)
+            return
+        seen.append(dialog.return_note.text())
+        dialog.count.selectAll()
+        qtbot.keyClicks(dialog.count, "1")
+        dialog.path.setText(str(target))
+        dialog.large_print.setFocus()
+        qtbot.keyClick(dialog.large_print, Qt.Key.Key_Space)
+        dialog.purpose.setFocus()
+        dialog.purpose.selectAll()
+        qtbot.keyClicks(dialog.purpose, "Tell us how we did. It is anonymous.")
+        dialog.make()
+
+    QTimer.singleShot(0, fill)
+    import pledge_desktop.ui.common.desktop as dialogs
+
+    original = dialogs.open_folder
+    dialogs.open_folder = lambda folder: True
+    try:
+        page.print_forms()
+    finally:
+        dialogs.open_folder = original
+    assert "24 April 2026" in seen[0]
+    cycle_id = demo_workspace.cycles.find("2026").id
+    assert demo_workspace.survey_forms.purpose(cycle_id) == "Tell us how we did. It is anonymous."
+    with pdfplumber.open(target) as pdf:
+        text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
+        sizes = {round(c["size"]) for p in pdf.pages for c in p.chars}
+    assert "Tell us how we did. It is anonymous." in text
+    assert min(sizes) >= 16
+
+
+def test_a_batch_records_forms_handed_out_and_the_bar_shows_returns(
+    qtbot, page, demo_workspace
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from pledge_desktop.ui.surveys.batch_dialog import NewBatchDialog
+
+    assert page.batches.returns.text() == "Forms: 60 returned of 150 handed out (40%)"
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NewBatchDialog):
+            QTimer.singleShot(10, fill)
+            return
+        qtbot.keyClicks(dialog.label, "Oncology clinic")
+        dialog.expected.selectAll()
+        qtbot.keyClicks(dialog.expected, "9")
+        dialog.handed_out.setFocus()
+        dialog.handed_out.selectAll()
+        qtbot.keyClicks(dialog.handed_out, "25")
+        qtbot.keyClick(dialog.label, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    page.batches.findChild(type(page.print_button), "newBatch").click()
+    assert page.batches.choice.currentText() == (
+        "Oncology clinic: 0 of 9 entered, 9 returned of 25 handed out"
+    )
