@@ -30,6 +30,7 @@ from pledge_desktop.services.demo.goals import add_demo_goals, add_secondary_goa
 from pledge_desktop.services.demo.interviews import add_demo_interviews
 from pledge_desktop.services.demo.reset import clear_demo_data
 from pledge_desktop.services.demo.responses import add_demo_checks, add_demo_responses
+from pledge_desktop.services.demo.year import add_demo_year
 from pledge_desktop.services.workspace import Workspace
 
 PRIMARY_QUESTIONNAIRE = "Primary breast cancer patient survey"
@@ -172,6 +173,7 @@ def fill_demo(workspace: Workspace) -> None:
     workspace.booklet.save(
         current.id, workspace.booklet.words(current.id), BookletChoices(highlights=HIGHLIGHTS)
     )
+    add_demo_year(workspace, first.id, current.id)
 
 
 # what the demo's terms mean, as its goals' target dates keep them

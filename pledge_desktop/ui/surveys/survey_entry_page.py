@@ -10,6 +10,8 @@ typing is shown, and saving compares the two (see ui/surveys/differences_dialog.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -36,6 +38,7 @@ from pledge_desktop.ui.surveys.batch_bar import BatchBar
 from pledge_desktop.ui.surveys.entry_checking import EntryChecking
 from pledge_desktop.ui.surveys.entry_sheet import CURRENT, PLAIN, QuestionLabel, QuestionSheet
 from pledge_desktop.ui.surveys.form_saver import FormSaver
+from pledge_desktop.ui.surveys.typing_clock import TypingClock
 
 DRAFT_DELAY_MS = 400
 TYPING_SAVE_MS = 2000
@@ -59,6 +62,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.entry: FormEntry | None = None
         self.entry_cycle_id: int | None = None  # the cycle of the open form, kept if she switches
         self._as_opened = ""  # the form as opened: looking at a form and leaving makes no draft
+        self.typing_clock = TypingClock()  # the time the pledge takes: typing in forms
         self.labels: dict[str, QuestionLabel] = {}
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
@@ -106,6 +110,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         )
         self.answer_input.setAccessibleName(self.tr("Answer"))
         self.answer_input.installEventFilter(self)
+        self.serial_input.installEventFilter(self)  # its keys count as typing time too
         keys = QLabel(
             self.tr(
                 "Digit: tick · Enter: next · F2: left blank · F3: unreadable or more than "
@@ -351,6 +356,11 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
 
     # --- keys -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in (
+            self.answer_input,
+            self.serial_input,
+        ):
+            self.typing_clock.tick()
         if watched is self.answer_input and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._key(event)
@@ -502,8 +512,19 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
             self.serial_input.setText(f"{serial:05d}")
             self.serial_input.selectAll()
 
+    def record_typing_time(self) -> None:
+        """Add the minutes spent typing since last time to the cycle's time record."""
+        cycle_id = self.context.cycle_id
+        minutes = self.typing_clock.take_minutes()
+        if cycle_id is None or minutes < 1:
+            return
+        # a read-only folder or a busy disk: the typing itself is what matters
+        with suppress(PledgeError):
+            self.context.workspace.time_spent.add_typing_session(cycle_id, minutes)
+
     def leave_form(self) -> bool:
         """Moving to another section keeps the typing as a draft: nothing is lost."""
+        self.record_typing_time()
         self.saver.finish()
         if self.entry is not None:
             self.save_draft()
