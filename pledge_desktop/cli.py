@@ -233,10 +233,21 @@ def creating(args: argparse.Namespace) -> bool:
 
 
 def _cycles(args: argparse.Namespace, data_dir: Path) -> int:
-    from pledge_desktop.domain.setup import CycleStatus
+    from pledge_desktop.db.file_facts import DATABASE_FILE
+    from pledge_desktop.db.quick_read import CycleLine, quick_cycles
+    from pledge_desktop.domain.setup import CycleStatus, PledgeType
 
-    with _open(data_dir, write=False) as workspace:
-        cycles = workspace.cycles.cycles()
+    if not (data_dir / DATABASE_FILE).exists():
+        with _open(data_dir, write=False):  # the usual refusal, in plain words
+            pass
+    quick = quick_cycles(data_dir / DATABASE_FILE, data_dir)
+    if quick is None:  # the app has the folder open, or the schema is older: the usual way
+        with _open(data_dir, write=False) as workspace:
+            quick = [
+                CycleLine(c.label, c.pledge_type, c.status, c.start_date, c.end_date)
+                for c in workspace.cycles.cycles()
+            ]
+    cycles = [c._replace(pledge_type=PledgeType(c.pledge_type)) for c in quick]
     if not cycles:
         print("No pledge cycles yet.")
         return 0

@@ -359,3 +359,34 @@ def test_goals_for_a_team_meeting(capsys, data_dir: Path) -> None:
     assert {r["status"] for r in rows} >= {"In progress", "Proposed", "Agreed"}
     code, _, err = run(capsys, "goals", "--cycle", "1999", "--data-dir", str(data_dir))
     assert code == 1 and "1999" in err
+
+
+def test_listing_the_cycles_needs_no_orm_and_matches_the_usual_way(
+    demo_folder: str, tmp_path: Path
+) -> None:
+    """`pledge cycles` answers at once: it reads a closed, sound file with sqlite3 alone."""
+    script = (
+        "import sys\n"
+        "from pledge_desktop.cli import main\n"
+        f"code = main(['cycles', '--data-dir', {demo_folder!r}])\n"
+        "print('ORM loaded' if 'sqlalchemy.orm' in sys.modules else 'no ORM')\n"
+        "sys.exit(code)\n"
+    )
+    quick = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert quick.returncode == 0, quick.stderr
+    assert quick.stdout.strip().endswith("no ORM")
+    wal = Path(demo_folder) / "pledge.sqlite3-wal"
+    from pledge_desktop.services.workspace import open_workspace
+
+    with open_workspace(Path(demo_folder)):  # the app has it open: a WAL beside it
+        assert wal.exists()
+        usual = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+        )
+    assert usual.returncode == 0, usual.stderr
+    assert usual.stdout.strip().endswith("ORM loaded")
+    listing = quick.stdout.strip().splitlines()[:-1]
+    assert listing == usual.stdout.strip().splitlines()[:-1]
+    assert listing[2].split()[:2] == ["2026", "Secondary"]

@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
-from pledge_desktop.db.engine import APPLICATION_ID, BUSY_TIMEOUT_MS
+from pledge_desktop.db.file_facts import APPLICATION_ID, BUSY_TIMEOUT_MS
 from pledge_desktop.db.side_files import foreign_wal, read_header
 from pledge_desktop.domain.errors import DatabaseProblem
 

@@ -21,10 +21,9 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 
 from pledge_desktop.db.audit_chain import AUDIT_HASH_FUNCTION, audit_hash
+from pledge_desktop.db.file_facts import APPLICATION_ID, BUSY_TIMEOUT_MS, DATABASE_FILE
 
-BUSY_TIMEOUT_MS = 5000
-DATABASE_FILE = "pledge.sqlite3"
-APPLICATION_ID = 0x504C4447  # "PLDG" in the database header: marks the file as ours
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "DATABASE_FILE"]
 
 
 def sqlite_url(path: Path) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-SCHEMA_REVISION = "0015"
+from pledge_desktop.db.file_facts import SCHEMA_REVISION
+
+__all__ = ["SCHEMA_REVISION"]
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
