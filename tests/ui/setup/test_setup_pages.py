@@ -78,11 +78,17 @@ def test_making_someone_pledge_lead_moves_the_role(qtbot, open_window, demo_work
 
 
 def test_delete_asks_first_and_cancel_keeps_the_member(qtbot, open_window, demo_workspace) -> None:
+    from pledge_desktop.domain.setup import TeamMember
+
+    cycle_id = demo_workspace.cycles.find("2026").id
+    # someone new, so that no goal, meeting or decision points at them
+    demo_workspace.setup.save_team_member(TeamMember(cycle_id, "Pat Newstarter", "Radiographer"))
     window = open_window(demo_workspace)
     page = go(window, qtbot, 3)
     page.table.setFocus()
-    page.table.selectRow(1)
-    name = page.model.record(1).name
+    row = [m.name for m in page.model.records()].index("Pat Newstarter")
+    page.table.selectRow(row)
+    name = page.model.record(row).name
     seen: list[str] = []
     answer_next_dialog("Cancel", seen)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
