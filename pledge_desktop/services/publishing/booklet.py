@@ -199,8 +199,21 @@ class BookletService:
 
     # --- writing --------------------------------------------------------------------------
     def check_wording(self, cycle_id: int) -> WordingCheck:
-        """The plain-English check of everything the booklet would print."""
-        return check_wording(self.contents(cycle_id).wording_parts())
+        """The plain-English check of everything the booklet would print, which also looks for
+        people: a few written in words, and anyone named who has not agreed to be."""
+        with self._db.reading() as session:
+            team = session.scalars(
+                select(m.TeamMember.name).where(m.TeamMember.cycle_id == cycle_id)
+            ).all()
+            representatives = session.execute(
+                select(m.PatientRepresentative.name, m.PatientRepresentative.consent_to_be_named)
+                .where(m.PatientRepresentative.cycle_id == cycle_id)
+            ).all()
+        return check_wording(
+            self.contents(cycle_id).wording_parts(),
+            may_be_named=[*team, *(name for name, agreed in representatives if agreed)],
+            not_to_be_named=[name for name, agreed in representatives if not agreed],
+        )
 
     def write(
         self,
