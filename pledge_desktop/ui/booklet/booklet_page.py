@@ -176,8 +176,8 @@ class BookletPage(QWidget):
         rows = QVBoxLayout()
         for widgets in (
             (self.save_button, self.check_button, self.preview_button),
-            (self.edition, self.large_print, self.imposed, self.print_shop, self.write_button),
-            (self.poster_button, self.poster_a3),
+            (self.large_print, self.imposed, self.print_shop),
+            (self.edition, self.write_button, self.poster_button, self.poster_a3),
         ):
             row = QHBoxLayout()
             for widget in widgets:
