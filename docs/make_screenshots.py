@@ -124,6 +124,18 @@ def make_pictures(out: Path) -> None:
         settle()
         return window.current_page()
 
+    section("Overview")
+    save(window, "overview")
+    page = section("Pledge cycles")
+    save(window, "cycles")
+    from pledge_desktop.ui.setup.sign_off_dialog import SignOffDialog
+
+    first = demo.cycles.find("2025").id
+    dialog = SignOffDialog(window.context, first, window)  # type: ignore[arg-type]
+    dialog.show()
+    settle()
+    save(dialog, "sign-off")
+    dialog.reject()
     page = section("Breast care team")
     page.table.selectRow(0)  # type: ignore[attr-defined]
     save(window, "team")
@@ -142,6 +154,17 @@ def make_pictures(out: Path) -> None:
     save(window, "goals")
     section("Results")
     save(window, "results")
+    section("Meetings and involvement")
+    save(window, "meetings")
+    from pledge_desktop.ui.year.meeting_dialog import MeetingDialog
+
+    held = demo.meetings.meetings(window.context.cycle_id)  # type: ignore[arg-type]
+    if held:
+        dialog = MeetingDialog(window.context, held[0], window)
+        dialog.show()
+        settle()
+        save(dialog, "meeting")
+        dialog.reject()
 
     from pledge_desktop.ui.interviews.transcript_dialog import TranscriptDialog
 

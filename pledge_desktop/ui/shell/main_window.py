@@ -70,7 +70,9 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             ),
         )
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.setFixedWidth(230)
+        self.nav.setFixedWidth(250)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setStyleSheet(
             f"QListWidget {{ font-size: {font_pt(11)}; }} QListWidget::item {{ padding: 5px; }}"
