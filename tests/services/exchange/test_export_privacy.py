@@ -5,6 +5,7 @@ leave; rows carry no trace of serial order; the charity's data policy sets k."""
 
 import csv
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -58,7 +59,7 @@ def rows_of(files: dict[str, str], name: str) -> list[dict[str, str]]:
 
 def test_no_planted_identifier_reaches_the_package(demo_workspace, cycle_id, corpus, tmp_path):
     planted: list[dict] = []  # type: ignore[type-arg]
-    sentences = iter(corpus * 20)
+    sentences = itertools.cycle(corpus)
     with demo_workspace.db.transaction() as session:
         for table, columns in columns_that_leave().items():
             model = next(t for t in m.Base.metadata.sorted_tables if t.name == table)

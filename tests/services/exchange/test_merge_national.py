@@ -39,7 +39,8 @@ def hospital(folder: Path, site: str, reword: bool, seed: int) -> list[Path]:
     ws.questionnaires.install_templates()
     ws.questionnaires.use_for_cycle(first.id, PRIMARY_QUESTIONNAIRE)
     if reword:
-        original = next(s for s in ws.questionnaires.summaries() if s.name == PRIMARY_QUESTIONNAIRE)
+        newest = [s for s in ws.questionnaires.summaries() if s.name == PRIMARY_QUESTIONNAIRE]
+        original = newest[-1]  # the version the other cycles ask
         copy = ws.questionnaires.copy(original.id, "Our survey")
         definition = ws.questionnaires.definition(copy)
         sections = tuple(

@@ -86,7 +86,6 @@ def test_the_cover_and_helplines_saved_in_one_go_with_the_words(demo_workspace, 
 
 
 def test_a_secondary_pledge_has_its_own_cover_line(demo_workspace, cycle_id) -> None:
-    with demo_workspace.db.transaction() as session:
-        session.get(m.PledgeCycle, cycle_id).pledge_type = "secondary"
-    contents = demo_workspace.booklet.contents(cycle_id)
+    secondary = demo_workspace.cycles.find("2026 secondary").id
+    contents = demo_workspace.booklet.contents(secondary)
     assert contents.cover_words == "For patients living with secondary breast cancer"
