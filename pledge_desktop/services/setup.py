@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
-from pledge_desktop.domain.identifiers import Finding, find_identifiers
+from pledge_desktop.domain.identifiers import (
+    Finding,
+    NameLists,
+    find_identifiers,
+    load_name_lists,
+)
 from pledge_desktop.domain.setup import (
     FirstSetup,
     Hospital,
@@ -19,6 +26,7 @@ from pledge_desktop.domain.setup import (
     validate_representative,
     validate_team_member,
 )
+from pledge_desktop.paths import resource
 from pledge_desktop.services.cycles import check_label_free, default_questionnaire
 from pledge_desktop.services.records import (
     ChangeFeed,
@@ -155,7 +163,15 @@ class SetupService:
         names are looked for (of `cycle_id`, or of every cycle)."""
         if not text.strip():
             return []
-        return find_identifiers(text, self.known_names(cycle_id), every_date=True)
+        return find_identifiers(
+            text, self.known_names(cycle_id), lists=common_names(), every_date=True
+        )
+
+
+@cache
+def common_names() -> NameLists:
+    """The common first names and surnames shipped in resources/names, read once."""
+    return load_name_lists(resource("names"))
 
 
 def known_names(session: Session, cycle_id: int | None = None) -> list[str]:

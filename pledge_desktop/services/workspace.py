@@ -10,7 +10,7 @@ import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +22,7 @@ from pledge_desktop.db.engine import DATABASE_FILE
 from pledge_desktop.db.lock import DataFolderLock
 from pledge_desktop.db.migrate import SchemaState, read_schema, revision_state, upgrade
 from pledge_desktop.db.storage_errors import storage_errors
-from pledge_desktop.domain import identifiers
 from pledge_desktop.domain.errors import DatabaseProblem, DataFolderProblem
-from pledge_desktop.paths import resource
 from pledge_desktop.services.cycles import CyclesService
 from pledge_desktop.services.maintenance import (
     BACKUPS_FOLDER,
@@ -63,12 +61,6 @@ REAL_DATA_IN_DEMO = (
 )
 
 
-@cache
-def common_names() -> identifiers.NameLists:
-    """The common first names and surnames shipped in resources/names, read once."""
-    return identifiers.load_name_lists(resource("names"))
-
-
 @dataclass
 class Workspace:
     data_dir: Path
@@ -84,8 +76,6 @@ class Workspace:
         self.cycles = CyclesService(self.db, self.changes)
         self.maintenance = MaintenanceService(self.db, self.data_dir, self.changes)
         self.session_lock = SessionLockService(self.db, self.changes)
-        # the identifier check's default names, for the app and the `pledge` command alike
-        identifiers.use_name_lists(common_names())
 
     @cached_property
     def questionnaires(self) -> QuestionnaireService:

@@ -132,12 +132,10 @@ def test_name_lists_are_loaded_from_a_folder_and_can_be_the_default(tmp_path) ->
     lists = identifiers.load_name_lists(tmp_path)
     assert lists.first_names == {"susan"} and "hall" in lists.everyday
     text = "susan jones waited in the hall"
-    before = identifiers._default_lists  # an open workspace makes the shipped lists the default
-    identifiers.use_name_lists(identifiers.NameLists())
+    assert kinds(text) == []
+    identifiers.use_name_lists(lists)
     try:
-        assert kinds(text) == []
-        identifiers.use_name_lists(lists)
         assert kinds(text) == [(NAME, "susan jones")]
     finally:
-        identifiers.use_name_lists(before)
+        identifiers.use_name_lists(identifiers.NameLists())
     assert identifiers.load_name_lists(tmp_path / "missing") == identifiers.NameLists()

@@ -28,7 +28,7 @@ from pledge_desktop.domain.privacy import (
     clean_outgoing,
 )
 from pledge_desktop.exchange.interviews_xlsx import SOURCES, PassageRow, columns, write_passages
-from pledge_desktop.services.setup import known_names
+from pledge_desktop.services.setup import common_names, known_names
 
 TABLE = "interviews spreadsheet"
 
@@ -123,7 +123,9 @@ def _through_the_gate(
         for name in checked
         if getattr(row, name)
     ]
-    cleaned, removed = clean_outgoing(values, names, every_date=True, marker=REMOVED)
+    cleaned, removed = clean_outgoing(
+        values, names, lists=common_names(), every_date=True, marker=REMOVED
+    )
     changed = {(int(v.row), v.field): v.text for v in cleaned}
     return [
         replace(row, **{name: changed.get((number, name), getattr(row, name)) for name in checked})
