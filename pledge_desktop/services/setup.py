@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
+from pledge_desktop.domain.identifiers import (
+    Finding,
+    NameLists,
+    find_identifiers,
+    load_name_lists,
+)
 from pledge_desktop.domain.setup import (
     FirstSetup,
     Hospital,
@@ -17,6 +26,7 @@ from pledge_desktop.domain.setup import (
     validate_representative,
     validate_team_member,
 )
+from pledge_desktop.paths import resource
 from pledge_desktop.services.cycles import check_label_free, default_questionnaire
 from pledge_desktop.services.records import (
     ChangeFeed,
@@ -139,3 +149,37 @@ class SetupService:
         with self._db.transaction() as session:
             delete_if_free(session, m.PatientRepresentative, rep_id, "patient representative")
         self._changes.announce(REPRESENTATIVES)
+
+    # --- words that could identify someone ------------------------------------------------
+    def known_names(self, cycle_id: int | None = None) -> list[str]:
+        """The names of the team and the patient representatives (of one cycle, or of every
+        cycle), looked for in any case wherever words are typed that may leave the app."""
+        with self._db.reading() as session:
+            return known_names(session, cycle_id)
+
+    def identifiers_in(self, text: str, cycle_id: int | None = None) -> list[Finding]:
+        """What in `text` could identify someone, as the privacy gate will see it when the
+        words leave the app: every full date counts, and the team's and representatives'
+        names are looked for (of `cycle_id`, or of every cycle)."""
+        if not text.strip():
+            return []
+        return find_identifiers(
+            text, self.known_names(cycle_id), lists=common_names(), every_date=True
+        )
+
+
+@cache
+def common_names() -> NameLists:
+    """The common first names and surnames shipped in resources/names, read once."""
+    return load_name_lists(resource("names"))
+
+
+def known_names(session: Session, cycle_id: int | None = None) -> list[str]:
+    """The team's and patient representatives' names, of one cycle or of every cycle."""
+    team = select(m.TeamMember.name)
+    reps = select(m.PatientRepresentative.name)
+    if cycle_id is not None:
+        team = team.where(m.TeamMember.cycle_id == cycle_id)
+        reps = reps.where(m.PatientRepresentative.cycle_id == cycle_id)
+    names = [*session.scalars(team), *session.scalars(reps)]
+    return sorted({name for name in names if name.strip()})

@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
-from pledge_desktop.db.storage_errors import describe_os_error
-from pledge_desktop.domain.errors import DeleteRefused, StorageError, ValidationError
+from pledge_desktop.domain.errors import DeleteRefused, ValidationError
 from pledge_desktop.domain.interviews import (
     SUGGESTED_THEMES,
     Attribution,
@@ -24,8 +23,8 @@ from pledge_desktop.domain.interviews import (
     validate_quote,
     validate_theme,
 )
-from pledge_desktop.exchange.interviews_xlsx import PassageRow, write_passages
 from pledge_desktop.services.interviews.interviews import interview_record
+from pledge_desktop.services.interviews.spreadsheet import SpreadsheetSaved, export_passages
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, to_record
 
 THEMES, QUOTES = "themes", "quotes"
@@ -388,51 +387,17 @@ class CodingService:
                 start = lowered.find(needle, start + len(needle))
         return hits
 
-    def export_xlsx(self, cycle_id: int, path: Path) -> int:
+    def export_xlsx(self, cycle_id: int, path: Path) -> SpreadsheetSaved:
         """Write the cycle's coded passages and quotes, with interview attributes, to a
-        spreadsheet. Returns how many rows."""
+        spreadsheet that may leave the hospital: through the privacy gate, without the
+        interviews' codes or the memos (services/interviews/spreadsheet.py)."""
         themes = {t.id: t.name for t in self.themes()}
         with self._db.reading() as session:
-            interviews = {
-                row.id: row
-                for row in session.scalars(
-                    select(m.Interview).where(m.Interview.cycle_id == cycle_id)
-                )
-            }
-            passages = _passages(session, list(interviews))
-            quotes = {
-                row.passage_id: row
-                for row in session.scalars(
-                    select(m.Quote).where(m.Quote.passage_id.in_([p.id for p in passages]))
-                )
-            }
-            rows = []
-            for passage in sorted(
-                passages, key=lambda p: (interviews[p.interview_id].pseudonym, p.start)
-            ):
-                interview = interviews[passage.interview_id]
-                quote = quotes.get(passage.id or -1)
-                rows.append(
-                    PassageRow(
-                        interview.pseudonym,
-                        interview.interview_date.isoformat(),
-                        interview.setting,
-                        interview.stages.replace(";", ", "),
-                        ", ".join(themes.get(t, "?") for t in passage.theme_ids),
-                        passage.text,
-                        passage.memo,
-                        quote.wording if quote else "",
-                        quote.attributed_to if quote else "",
-                        ("yes" if quote.approved else "no") if quote else "",
-                    )
-                )
-        try:
-            write_passages(rows, path)
-        except OSError as error:
-            raise StorageError(
-                f"The spreadsheet was not saved: {describe_os_error(error)}"
-            ) from error
-        return len(rows)
+            interview_ids = list(
+                session.scalars(select(m.Interview.id).where(m.Interview.cycle_id == cycle_id))
+            )
+            passages = _passages(session, interview_ids)
+            return export_passages(session, cycle_id, passages, themes, path)
 
 
 def _passages(session: Session, interview_ids: list[int]) -> list[Passage]:

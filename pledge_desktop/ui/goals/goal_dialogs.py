@@ -35,6 +35,7 @@ from pledge_desktop.domain.policy import parse_policy
 from pledge_desktop.paths import resource
 from pledge_desktop.services.results.results import QuestionCounts
 from pledge_desktop.ui.common.context import ScreenContext
+from pledge_desktop.ui.common.identifier_warning import warn_in_form
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.record_form import (
     CHOICE,
@@ -128,6 +129,11 @@ class GoalDialog(QDialog):
                 FormField("why", self.tr("&Why: what patients told us"), TEXT),
                 FormField("description", self.tr("&Description"), TEXT),
             ]
+        )
+        self.warnings = warn_in_form(
+            self.form,
+            ("title", "why", "description"),
+            lambda text: context.workspace.setup.identifiers_in(text, goal.cycle_id),
         )
         values = vars(goal) | {
             "term": goal.term.value,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.goals import CareStandard
+from pledge_desktop.ui.common.identifier_warning import warn_in_form
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.record_form import CHECK, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
@@ -40,6 +41,12 @@ class StandardsPage(RecordListPage):
             row.addWidget(button)
         row.addStretch()
         self.extra_area.addLayout(row)
+        self.warnings = warn_in_form(
+            self.form,
+            ("text",),
+            lambda words: self.context.workspace.setup.identifiers_in(words, self.context.cycle_id),
+        )
+        self.warnings["text"].check_now()  # the standard shown first
         self._update_start()
 
     def title(self) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from pledge_desktop.domain.errors import PledgeError, ValidationError
 from pledge_desktop.domain.interviews import Attribution, Quote
+from pledge_desktop.ui.common.identifier_warning import warn_in_form
 from pledge_desktop.ui.common.identifiers_dialog import guarded
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.record_form import CHOICE, LINE, TEXT, FormField
@@ -51,6 +52,11 @@ class QuotesPage(RecordListPage):
         self.extra_area.addWidget(self.spoken)
         self.extra_area.addWidget(self.approval)
         self.extra_area.addLayout(row)
+        self.warnings = warn_in_form(
+            self.form,
+            ("wording", "attributed_to"),
+            lambda words: self.context.workspace.setup.identifiers_in(words, self.context.cycle_id),
+        )
         self.refresh(keep_form=False)
 
     def title(self) -> str:

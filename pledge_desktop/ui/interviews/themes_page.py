@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.interviews import PALETTE, SUGGESTED_THEMES, Theme
-from pledge_desktop.ui.common.messages import confirm, show_problem
+from pledge_desktop.ui.common.identifier_warning import warn_in_form
+from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
 from pledge_desktop.ui.common.record_form import CHOICE, LINE, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
@@ -89,6 +90,10 @@ class ThemesPage(RecordListPage):
         self.hits.setAccessibleName(self.tr("Places the words were found"))
         self.hits.setWordWrap(True)
         self.extra_area.addWidget(self.hits)
+        # the codebook serves every cycle: every cycle's team and representatives are looked for
+        self.warnings = warn_in_form(
+            self.form, ("name", "description"), self.context.workspace.setup.identifiers_in
+        )
         self.refresh(keep_form=False)
 
     def title(self) -> str:
@@ -230,8 +235,14 @@ class ThemesPage(RecordListPage):
         if not path:
             return
         try:
-            count = self.context.workspace.coding.export_xlsx(self.context.cycle_id, Path(path))
+            saved = self.context.workspace.coding.export_xlsx(self.context.cycle_id, Path(path))
         except PledgeError as error:
             show_problem(self, self.tr("Not saved"), error)
             return
-        self._status(self.tr("%s saved in %s") % (plural(count, "passage"), path))
+        message = self.tr("%s saved in %s.") % (plural(saved.rows, "passage"), path)
+        if saved.removed:
+            message += self.tr(" %s that could identify someone replaced by [removed] (%s).") % (
+                plural(len(saved.removed), "thing"),
+                "; ".join(saved.places[:5]) + ("; …" if len(saved.places) > 5 else ""),
+            )
+        show_status(self, message, 30000)

@@ -109,6 +109,12 @@ class FileActions:
 
         MergeDialog(self).exec()
 
+    def data_policy(self) -> None:
+        from pledge_desktop.ui.exchange.policy_dialog import PolicyDialog
+
+        if self.context is not None:
+            PolicyDialog(self.context, self).exec()
+
     def open_data_folder(self) -> None:
         from pledge_desktop.ui.common.desktop import open_folder
 

@@ -163,6 +163,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
             file_menu, self.tr("Co&mbine hospitals' data (for the charity)…"), self.combine_data
         )
         self.publish_action = self._action(file_menu, self.tr("&Publish…"), self.publish)
+        self._action(file_menu, self.tr("Data polic&y from the charity…"), self.data_policy)
         self.lock_action = self._action(file_menu, self.tr("&Lock now"), self.lock_now, "Ctrl+L")
         self.lock_settings_action = self._action(
             file_menu, self.tr("Session loc&k settings…"), self.lock_settings
