@@ -45,8 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_workspace_for(data_dir: Path, demo: bool) -> Any:
     """Open (and for the demo, fill) a data folder. Imports the database layer on first use."""
+    from pledge_desktop.domain import identifiers
     from pledge_desktop.services.workspace import open_workspace
 
+    # the common first names and surnames the identifier checks look for (resources/names)
+    identifiers.use_name_lists(identifiers.load_name_lists(paths.resource("names")))
     workspace = open_workspace(data_dir, demo=demo)
     if demo and workspace.setup.hospital() is None:  # an empty demo folder: fill it
         from pledge_desktop.services.demo.build import fill_demo

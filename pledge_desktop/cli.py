@@ -204,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = paths.resolve_data_dir(
             getattr(args, "data_dir", None), demo=demo or args.command == "demo"
         )
+        if args.command not in ("cycles", "backup", "check", "demo"):  # those never check words
+            from pledge_desktop.domain import identifiers
+
+            identifiers.use_name_lists(identifiers.load_name_lists(paths.resource("names")))
         return int(args.run(args, data_dir))
     except PledgeError as error:
         print(f"pledge: {error}", file=sys.stderr)
