@@ -26,6 +26,17 @@ def _no_real_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _settings_in(tmp_path / "settings")
 
 
+@pytest.fixture(autouse=True)
+def _no_name_lists_left_behind() -> Iterator[None]:
+    """The `pledge` command loads the common name lists for the whole process; each test starts
+    without them unless it loads them itself."""
+    from pledge_desktop.domain import identifiers
+
+    identifiers.use_name_lists(identifiers.NameLists())
+    yield
+    identifiers.use_name_lists(identifiers.NameLists())
+
+
 def _settings_in(folder: Path) -> None:
     """The app's settings (the window's place) go to a folder of the test's own, never to the
     user's real settings."""

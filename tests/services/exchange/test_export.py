@@ -220,10 +220,10 @@ def test_round_trip_the_merge_counts_what_the_database_holds(demo_workspace, tmp
         for code in ("tx_options", "bcn_contact", "support_emotional"):
             counts = expected[cycle].question(code)
             for option, want in counts.options:
-                line = next(r for r in rows[2:] if r[2] == code and r[3] == option.label)
+                line = next(r for r in rows[2:] if r[1] == code and r[3] == option.label)
                 shown = line[header.index("National count")]
                 assert shown == want or (shown == "held back" and want > 0), (code, option)
-            line = next(r for r in rows[2:] if r[2] == code and r[3] == "Answered")
+            line = next(r for r in rows[2:] if r[1] == code and r[3] == "Answered")
             shown = line[header.index("National count")]
             assert shown in (counts.answered, "held back"), code
     assert (tmp_path / "national" / "summary.pdf").stat().st_size > 1000
