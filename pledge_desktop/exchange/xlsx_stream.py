@@ -64,8 +64,7 @@ class XlsxBook:
             f'xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>',
         )
         links = "".join(
-            f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" '
-            f'Target="worksheets/sheet{i}.xml"/>'
+            f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
             for i in range(1, n + 1)
         )
         links += f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/>'

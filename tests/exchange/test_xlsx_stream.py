@@ -15,7 +15,7 @@ def test_a_workbook_reads_back_with_its_numbers_words_and_percentages(tmp_path: 
     with XlsxBook(path) as book:
         first = book.sheet("Cycle 2026 & <more>")
         first.append(["Question", "Count", "%"])
-        first.append(["Tom's \"care\" & <support>\x07", 12, 0.125], percent=[2])
+        first.append(['Tom\'s "care" & <support>\x07', 12, 0.125], percent=[2])
         first.append([])
         first.append([None, 3, 7], percent=[2])  # a whole number is never a percentage
         wide = book.sheet("Wide")
@@ -23,7 +23,7 @@ def test_a_workbook_reads_back_with_its_numbers_words_and_percentages(tmp_path: 
     read = openpyxl.load_workbook(path)
     assert read.sheetnames == ["Cycle 2026 & <more>", "Wide"]
     sheet = read["Cycle 2026 & <more>"]
-    assert sheet["A2"].value == "Tom's \"care\" & <support>"  # no character XML forbids
+    assert sheet["A2"].value == 'Tom\'s "care" & <support>'  # no character XML forbids
     assert sheet["B2"].value == 12 and sheet["C2"].value == 0.125
     assert sheet["C2"].number_format == "0.0%"
     assert sheet["A4"].value is None and sheet["B4"].value == 3
