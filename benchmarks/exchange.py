@@ -109,7 +109,8 @@ def main() -> None:
         tracemalloc.stop()
         print(
             f"Merge of {result.pledges} packages, {result.surveys:,} responses: {took:.2f} s "
-            f"(processor time {cpu:.2f} s; Python peak memory {peak:.0f} MB; rejected {len(result.rejected)})"
+            f"(processor time {cpu:.2f} s; Python peak memory {peak:.0f} MB; "
+            f"rejected {len(result.rejected)})"
         )
 
         if args.national:

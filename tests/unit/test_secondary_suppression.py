@@ -77,6 +77,28 @@ def test_no_hidden_cell_can_be_worked_out(counts: list[list[int]], threshold: in
     assert recover_by_subtraction(table.counts, hidden.cells, table.margins) == {}
 
 
+wide_tables = st.integers(2, 8).flatmap(
+    lambda rows: st.integers(10, 40).flatmap(
+        lambda cols: st.lists(
+            st.lists(
+                st.one_of(st.integers(0, 7), st.integers(0, 40)), min_size=cols, max_size=cols
+            ),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(wide_tables)
+def test_no_hidden_cell_can_be_worked_out_among_many_hospitals(counts: list[list[int]]) -> None:
+    table = CountTable.of(counts)
+    hidden = protect_small_counts(table, 8)
+    assert all(table.value(cell) > 0 for cell in hidden.cells)
+    assert recover_by_subtraction(table.counts, hidden.cells, table.margins) == {}
+
+
 def test_men_nationally_names_no_hospital_and_waits_for_enough_men() -> None:
     sites = {
         "A": {"bcn_contact": {"1": 2, "2": 1}},
