@@ -253,9 +253,9 @@ def national_worker(kind: str, sent: Path) -> None:
     peak = usage.ru_maxrss / 1024
     cpu = usage.ru_utime + usage.ru_stime - cpu_before
     print(
-        f"National merge ({kind}): {pledges:,} packages, {forms:,} forms in {took:.1f} s "
-        f"(processor time {cpu:.1f} s: the machine may be shared) "
-        f"({detail}); {1000 * took / max(forms, 1):.2f} s per 1,000 forms, "
+        f"National merge ({kind}): {pledges:,} packages, {forms:,} forms in {took:.1f} s, "
+        f"processor time {cpu:.1f} s ({detail}); "
+        f"{1000 * took / max(forms, 1):.2f} s per 1,000 forms, "
         f"{1000 * took / max(pledges, 1):.0f} ms per package; peak memory {peak:.0f} MB; "
         f"rejected {rejected}"
     )
