@@ -16,14 +16,14 @@ use: it solves the published equations and reports every hidden cell it can pin 
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from pledge_desktop.domain.suppression_graph import HiddenGraph
+
 TOTAL = -1  # as a row or column index: the total of that line
 Cell = tuple[int, int]  # (row, column); TOTAL for a margin
-_MARGIN_COST = 10**9  # a published total is hidden only when no ordinary cell will do
 
 
 @dataclass(frozen=True)
@@ -83,19 +83,26 @@ class HiddenCells:
 def protect_small_counts(table: CountTable, threshold: int) -> HiddenCells:
     """Hide counts from 1 to `threshold`-1, and enough others that none can be worked out from
     the published cells and totals. Zeros are never hidden (a hidden zero among hidden
-    cells that sum to nothing would be found at once)."""
+    cells that sum to nothing would be found at once).
+
+    All the small counts of the table are protected in one pass: the hidden cells are kept as
+    a graph whose bridges are known at every step (`HiddenGraph`), the cheapest bridge is
+    taken first and put on the cheapest cycle, searched from the smaller of its two sides."""
     n_rows, n_cols = len(table.rows), len(table.columns)
-    grid = _grid(table)
+    values = _values(table)
     primary = {
         (i, j) for i in range(n_rows) for j in range(n_cols) if 1 <= table.counts[i][j] < threshold
     }
-    hidden = set(primary)
+    graph = HiddenGraph(values)
+    for cell in sorted(primary):
+        graph.hide(cell)
     while True:
-        bridges = sorted(_bridges(hidden, n_rows, n_cols), key=lambda e: (grid[e], e))
-        if not bridges:
+        bridge = graph.cheapest_bridge()
+        if bridge is None:
             break
-        hidden |= _cheapest_cycle(bridges[0], hidden, grid, n_rows, n_cols)
-    outside = {_outer(cell, n_rows, n_cols) for cell in hidden - primary}
+        for cell in graph.cheapest_cycle(bridge):
+            graph.hide(cell)
+    outside = {_outer(cell, n_rows, n_cols) for cell in graph.hidden - primary}
     return HiddenCells(frozenset(primary), frozenset(outside))
 
 
@@ -148,16 +155,14 @@ def recover_by_subtraction(
     return {_outer(cell, n_rows, n_cols): int(value) for cell, value in found.items()}
 
 
-# --- the graph of hidden cells ------------------------------------------------------------
+# --- the table as a grid ----------------------------------------------------------------
 
 
-def _grid(table: CountTable) -> dict[Cell, int]:
-    n_rows, n_cols = len(table.rows), len(table.columns)
-    return {
-        (i, j): table.value(_outer((i, j), n_rows, n_cols))
-        for i in range(n_rows + 1)
-        for j in range(n_cols + 1)
-    }
+def _values(table: CountTable) -> list[list[int]]:
+    """The table with its totals: a total column on every row, then the total row."""
+    margins = table.margins
+    grid = [[*row, total] for row, total in zip(table.counts, margins.rows, strict=True)]
+    return [*grid, [*margins.columns, margins.grand]]
 
 
 def _inner(cell: Cell, n_rows: int, n_cols: int) -> Cell:
@@ -166,90 +171,6 @@ def _inner(cell: Cell, n_rows: int, n_cols: int) -> Cell:
 
 def _outer(cell: Cell, n_rows: int, n_cols: int) -> Cell:
     return (TOTAL if cell[0] == n_rows else cell[0], TOTAL if cell[1] == n_cols else cell[1])
-
-
-def _bridges(hidden: set[Cell], n_rows: int, n_cols: int) -> list[Cell]:
-    """Hidden cells that lie on no cycle of hidden cells (rows and columns as nodes)."""
-    neighbours: dict[tuple[str, int], list[tuple[tuple[str, int], Cell]]] = {}
-    for i, j in hidden:
-        neighbours.setdefault(("r", i), []).append((("c", j), (i, j)))
-        neighbours.setdefault(("c", j), []).append((("r", i), (i, j)))
-    order: dict[tuple[str, int], int] = {}
-    low: dict[tuple[str, int], int] = {}
-    found: list[Cell] = []
-    for root in sorted(neighbours):
-        if root in order:
-            continue
-        order[root] = low[root] = len(order)
-        stack: list[tuple[tuple[str, int], Cell | None, Iterator[tuple[tuple[str, int], Cell]]]]
-        stack = [(root, None, iter(neighbours[root]))]
-        while stack:
-            node, via, edges = stack[-1]
-            step = next(edges, None)
-            if step is None:
-                stack.pop()
-                if stack:
-                    parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                    if low[node] > order[parent]:
-                        assert via is not None
-                        found.append(via)
-                continue
-            other, cell = step
-            if cell == via:
-                continue
-            if other in order:
-                low[node] = min(low[node], order[other])
-            else:
-                order[other] = low[other] = len(order)
-                stack.append((other, cell, iter(neighbours[other])))
-    return found
-
-
-def _cheapest_cycle(
-    bridge: Cell, hidden: set[Cell], grid: dict[Cell, int], n_rows: int, n_cols: int
-) -> set[Cell]:
-    """The cells to hide so that `bridge` lies on a cycle: the cheapest path from its row to
-    its column not using it, where hidden cells cost nothing and others their count."""
-
-    def cost(cell: Cell) -> int | None:
-        if cell in hidden:
-            return 0
-        value = grid[cell]
-        if value <= 0:
-            return None
-        return value + (_MARGIN_COST if n_rows in cell or n_cols == cell[1] else 0)
-
-    start, goal = ("r", bridge[0]), ("c", bridge[1])
-    best = {start: 0}
-    back: dict[tuple[str, int], tuple[tuple[str, int], Cell]] = {}
-    queue = [(0, start)]
-    while queue:
-        distance, node = heapq.heappop(queue)
-        if node == goal:
-            break
-        if distance > best.get(node, distance):
-            continue
-        side, index = node
-        others = range(n_cols + 1) if side == "r" else range(n_rows + 1)
-        for other in others:
-            cell = (index, other) if side == "r" else (other, index)
-            price = None if cell == bridge else cost(cell)
-            if price is None:
-                continue
-            nxt = ("c" if side == "r" else "r", other)
-            if distance + price < best.get(nxt, distance + price + 1):
-                best[nxt] = distance + price
-                back[nxt] = (node, cell)
-                heapq.heappush(queue, (distance + price, nxt))
-    if goal not in back:
-        raise ValueError("no way to protect this cell")  # a table of zeros around it
-    path: set[Cell] = set()
-    node = goal
-    while node != start:
-        node, cell = back[node]
-        path.add(cell)
-    return path
 
 
 # --- the attacker's arithmetic ------------------------------------------------------------

@@ -1,19 +1,20 @@
 """The core of a large merge, package by package: each package is read and checked, its
 answers counted column by column (a handful of distinct codes per question, however many
 forms), and its rows spooled to a scratch file; nothing of a package is kept in memory once it
-is counted. At the end the kept packages' spools are written into the merged CSV files, one
-after another, under the union of every package's columns.
+is counted. Every package's rows of one table go into one scratch file, one stretch after
+another (thousands of small files are slow to make and slower to delete). At the end the kept
+packages' stretches are written into the merged CSV files, one after another, under the union
+of every package's columns.
 
 Memory holds the counts and each package's codebook, not the forms: 300,000 forms merge in the
 memory one package needs. Which of two exports of the same hospital and cycle is kept, and a
-package sent twice, are decided as the packages are read (the spools of the losers are
-deleted)."""
+package sent twice, are decided as the packages are read (the rows of the losers are left
+unread in the scratch files)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,37 @@ OPTION = "__"  # responses: q__3 is 1 where answer 3 of multiple-choice q was ti
 Check = Callable[[LoadedPackage], "str | dict[str, Any]"]  # why rejected, or what to keep
 
 
+@dataclass(frozen=True)
+class Spooled:
+    """One package's rows of one table: a stretch of a scratch file, as CSV without a header
+    (the header is the package's `headers[table]`)."""
+
+    path: Path
+    start: int
+    end: int
+
+
+class _Spools:
+    """The scratch files, one per table, kept open while the packages are read."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._files: dict[str, Any] = {}
+
+    def add(self, name: str, data: bytes) -> Spooled:
+        if name not in self._files:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            self._files[name] = (self._folder / f"{name}.csv").open("wb")
+        target = self._files[name]
+        start = target.tell()
+        target.write(data)
+        return Spooled(self._folder / f"{name}.csv", start, target.tell())
+
+    def close(self) -> None:
+        for target in self._files.values():
+            target.close()
+
+
 @dataclass
 class Pledge:
     """What is kept of one accepted package: small, whatever its size."""
@@ -45,7 +77,7 @@ class Pledge:
     questions: list[dict[str, str]]
     options: list[dict[str, str]]
     counts: dict[str, Counter[str]]  # question code → token → forms (as merge's _tokens)
-    spool: dict[str, Path]  # table → scratch CSV of its rows, header first
+    spool: dict[str, Spooled]  # table → where its rows are in the scratch files
     headers: dict[str, list[str]]
     rows: dict[str, int] = field(default_factory=dict)  # table → rows spooled
     site: dict[str, str] = field(default_factory=dict)  # the package's site.csv row
@@ -96,11 +128,10 @@ def count_columns(columns: dict[str, Any], kinds: dict[str, str]) -> dict[str, C
     return counts
 
 
-def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[str], int]:
+def _spool(spools: _Spools, name: str, package: LoadedPackage) -> tuple[Spooled, list[str], int]:
     """The table's rows with site_code and cycle in front, guarded again for spreadsheets;
     responses gain a 0/1 column per answer of each multiple-choice question."""
     site = [safe_cell(package.about.get(k, "")) for k in SITE]
-    path = folder / f"{name}.csv"
     schema = next(r["schema"] for r in package.descriptor["resources"] if r["name"] == name)
     header = [f["name"] for f in schema["fields"]]
     text = {f["name"] for f in schema["fields"] if f.get("type", "string") == "string"}
@@ -112,16 +143,12 @@ def _spool(folder: Path, name: str, package: LoadedPackage) -> tuple[Path, list[
     if name == "responses":
         header, columns = _with_ticks(package, header, columns)
     if not columns or not len(columns[0]):
-        return path, [*SITE, *header], 0  # nothing to spool: no file
+        return spools.add(name, b""), [*SITE, *header], 0  # nothing to spool
     guarded = [  # text guarded again for spreadsheets, only where it would run as a formula
         _guarded(column) if c in text else column for c, column in zip(header, columns, strict=True)
     ]
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([*SITE, *header])
-        rows = [[*site, *row] for row in zip(*guarded, strict=True)]
-        writer.writerows(rows)
-    return path, [*SITE, *header], len(rows)
+    rows = [[*site, *row] for row in zip(*guarded, strict=True)]
+    return spools.add(name, csv_text(rows)), [*SITE, *header], len(rows)
 
 
 def option_columns(package: LoadedPackage) -> dict[str, list[str]]:
@@ -172,11 +199,21 @@ def read_all(
     """Every package read once, counted and spooled under `scratch`; rejected ones named.
     `check` sees each readable package first: it returns why the package is rejected, or what
     to keep of it (it may also clean the package's text in place before it is spooled)."""
+    spools = _Spools(scratch)
+    try:
+        return _read_all(inputs, spools, password, check)
+    finally:
+        spools.close()
+
+
+def _read_all(
+    inputs: list[Path], spools: _Spools, password: str | None, check: Check | None
+) -> StreamResult:
     paths, empty = find_packages(inputs)
     result = StreamResult(rejected=list(empty))
     kept: dict[tuple[str, str], Pledge] = {}
     seen: dict[str, str] = {}
-    for number, path in enumerate(paths):
+    for path in paths:
         package = read_one(path, password, as_columns=("responses",))
         if isinstance(package, Rejection):
             result.rejected.append(package)
@@ -192,16 +229,14 @@ def read_all(
                 result.rejected.append(Rejection(str(path), verdict))
                 continue
             kept_by_check = verdict
-        folder = scratch / f"{number:05d}"
-        folder.mkdir(parents=True)
         kinds = {q["question_code"]: q["type"] for q in package.tables["questions"]}
-        spool: dict[str, Path] = {}
+        spool: dict[str, Spooled] = {}
         headers: dict[str, list[str]] = {}
         counted: dict[str, int] = {}
         for name in (*package.tables, *package.columns):
             if name in ("site", "questions", "options") or name in spool:
                 continue
-            spool[name], headers[name], counted[name] = _spool(folder, name, package)
+            spool[name], headers[name], counted[name] = _spool(spools, name, package)
         pledge = Pledge(
             str(path),
             package.about,
@@ -230,7 +265,6 @@ def read_all(
             result.duplicates.append(
                 f"{older.source}: an earlier export of {older.label}, replaced by {pledge.source}"
             )
-            shutil.rmtree(next(iter(older.spool.values())).parent, ignore_errors=True)
         kept[pledge.key] = pledge
     result.pledges = [kept[key] for key in sorted(kept)]
     for pledge in result.pledges:
@@ -247,31 +281,39 @@ def _checked(check: Check, package: LoadedPackage) -> str | dict[str, Any]:
 
 
 def write_table(out: Path, name: str, header: list[str], pledges: Sequence[Pledge]) -> int:
-    """The merged CSV of one table: each package's spool in turn, its columns placed under
+    """The merged CSV of one table: each package's rows in turn, its columns placed under
     `header` (a column a package lacks is left empty). Returns the rows written."""
     written = 0
-    with out.open("w", encoding="utf-8", newline="") as target:
-        writer = csv.writer(target, lineterminator="\n")
-        writer.writerow(header)
-        for pledge in pledges:
-            spool = pledge.spool.get(name)
-            if spool is None or not pledge.rows.get(name):
-                continue
-            with spool.open(encoding="utf-8", newline="") as source:
-                theirs = next(csv.reader([source.readline()]), [])  # names hold no newline
+    sources: dict[Path, Any] = {}
+    try:
+        with out.open("w", encoding="utf-8", newline="") as target:
+            writer = csv.writer(target, lineterminator="\n")
+            writer.writerow(header)
+            for pledge in pledges:
+                spool = pledge.spool.get(name)
+                if spool is None or not pledge.rows.get(name):
+                    continue
+                if spool.path not in sources:
+                    sources[spool.path] = spool.path.open("rb")
+                source = sources[spool.path]
+                source.seek(spool.start)
+                data = source.read(spool.end - spool.start)
+                theirs = pledge.headers.get(name, [])
                 if name == "responses" and pledge.rename:
                     theirs = [pledge.rename.get(column, column) for column in theirs]
                 if theirs == header:  # the same columns: the rows are copied as they are
                     target.flush()
-                    shutil.copyfileobj(source, target, 1024 * 1024)
+                    target.buffer.write(data)
                     written += pledge.rows.get(name, 0)
                     continue
-                reader = csv.reader(source)
                 where = {column: i for i, column in enumerate(theirs)}
                 picks = [where.get(column) for column in header]
-                for row in reader:
+                for row in csv.reader(io.StringIO(data.decode("utf-8"), newline="")):
                     writer.writerow(["" if i is None else row[i] for i in picks])
                     written += 1
+    finally:
+        for source in sources.values():
+            source.close()
     return written
 
 

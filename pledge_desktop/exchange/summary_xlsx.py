@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from pledge_desktop.domain.national import (
     BASE_LABELS,
@@ -23,9 +22,9 @@ from pledge_desktop.domain.national import (
 )
 from pledge_desktop.exchange.cells import safe_cell
 from pledge_desktop.exchange.merge_conformance import CONFORMANCE_HEADER
+from pledge_desktop.exchange.xlsx_stream import XlsxBook
 
 HELD = "held back"
-PERCENT = "0.0%"
 
 
 def guarded(row: Iterable[object]) -> list[object]:
@@ -34,20 +33,11 @@ def guarded(row: Iterable[object]) -> list[object]:
 
 
 class _Sheet:
-    def __init__(self, book: Any, title: str) -> None:
-        self._book = book
-        self._sheet = book.create_sheet(title)
+    def __init__(self, book: XlsxBook, title: str) -> None:
+        self._sheet = book.sheet(title)
 
     def append(self, row: Iterable[object], percent: Iterable[int] = ()) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
-        cells: list[object] = guarded(row)
-        for index in percent:
-            if isinstance(cells[index], float):
-                cell = WriteOnlyCell(self._sheet, value=cells[index])
-                cell.number_format = PERCENT
-                cells[index] = cell
-        self._sheet.append(cells)
+        self._sheet.append(guarded(row), percent)
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
@@ -62,43 +52,40 @@ def sheet_title(text: str, taken: set[str]) -> str:
 
 
 def write_summary_xlsx(path: Path, summary: NationalSummary) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    taken: set[str] = set()
-    head = _Sheet(book, sheet_title("Headlines", taken))
-    head.append(["Service Pledge national summary"])
-    for label, value in summary.headline:
-        head.append([label, value])
-    head.append([])
-    head.append(["Response rates", "Forms returned", "Forms handed out", "Response rate"])
-    for rate in summary.response_rates:
-        head.append([rate.label, rate.returned, rate.handed_out, rate.rate], percent=[3])
-    head.append([])
-    head.append(["Goals by national category", "Goals", "Hospitals"])
-    for item in summary.goal_categories:
-        head.append([item.label, item.count, item.hospitals])
-    head.append([])
-    head.append(["Interview themes by national code", "Interviews", "Hospitals"])
-    for item in summary.themes:
-        shown: object = item.count if item.count >= summary.threshold else summary.small_text()
-        head.append([item.label, shown, item.hospitals])
-    head.append([])
-    head.append(
-        [
-            f"“{HELD}”: a count under {summary.threshold}, or one hidden so that a count under "
-            f"{summary.threshold} cannot be worked out from the totals."
-        ]
-    )
-    for note in summary.notes:
-        head.append([note])
-    for cycle in summary.cycles:
-        _cycle_sheet(_Sheet(book, sheet_title(f"Cycle {cycle.cycle}", taken)), cycle)
-    sheet = _Sheet(book, sheet_title("Conformance", taken))
-    sheet.append(CONFORMANCE_HEADER)
-    for row in summary.conformance:
-        sheet.append(row)
-    book.save(str(path))
+    with XlsxBook(path) as book:
+        taken: set[str] = set()
+        head = _Sheet(book, sheet_title("Headlines", taken))
+        head.append(["Service Pledge national summary"])
+        for label, value in summary.headline:
+            head.append([label, value])
+        head.append([])
+        head.append(["Response rates", "Forms returned", "Forms handed out", "Response rate"])
+        for rate in summary.response_rates:
+            head.append([rate.label, rate.returned, rate.handed_out, rate.rate], percent=[3])
+        head.append([])
+        head.append(["Goals by national category", "Goals", "Hospitals"])
+        for item in summary.goal_categories:
+            head.append([item.label, item.count, item.hospitals])
+        head.append([])
+        head.append(["Interview themes by national code", "Interviews", "Hospitals"])
+        for item in summary.themes:
+            shown: object = item.count if item.count >= summary.threshold else summary.small_text()
+            head.append([item.label, shown, item.hospitals])
+        head.append([])
+        head.append(
+            [
+                f"“{HELD}”: a count under {summary.threshold}, or one hidden so that a count under "
+                f"{summary.threshold} cannot be worked out from the totals."
+            ]
+        )
+        for note in summary.notes:
+            head.append([note])
+        for cycle in summary.cycles:
+            _cycle_sheet(_Sheet(book, sheet_title(f"Cycle {cycle.cycle}", taken)), cycle)
+        sheet = _Sheet(book, sheet_title("Conformance", taken))
+        sheet.append(CONFORMANCE_HEADER)
+        for row in summary.conformance:
+            sheet.append(row)
 
 
 def _cell(figure: Figure) -> object:

@@ -11,6 +11,7 @@ from pledge_desktop.domain.suppression import (
     protect_small_counts,
     recover_by_subtraction,
 )
+from pledge_desktop.domain.suppression_graph import HiddenGraph
 
 
 def test_the_attacker_finds_a_lone_small_count() -> None:
@@ -76,6 +77,28 @@ def test_no_hidden_cell_can_be_worked_out(counts: list[list[int]], threshold: in
     assert recover_by_subtraction(table.counts, hidden.cells, table.margins) == {}
 
 
+wide_tables = st.integers(2, 8).flatmap(
+    lambda rows: st.integers(10, 40).flatmap(
+        lambda cols: st.lists(
+            st.lists(
+                st.one_of(st.integers(0, 7), st.integers(0, 40)), min_size=cols, max_size=cols
+            ),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(wide_tables)
+def test_no_hidden_cell_can_be_worked_out_among_many_hospitals(counts: list[list[int]]) -> None:
+    table = CountTable.of(counts)
+    hidden = protect_small_counts(table, 8)
+    assert all(table.value(cell) > 0 for cell in hidden.cells)
+    assert recover_by_subtraction(table.counts, hidden.cells, table.margins) == {}
+
+
 def test_men_nationally_names_no_hospital_and_waits_for_enough_men() -> None:
     sites = {
         "A": {"bcn_contact": {"1": 2, "2": 1}},
@@ -96,3 +119,40 @@ def test_men_nationally_names_no_hospital_and_waits_for_enough_men() -> None:
         {"A": {"q": {"1": 20, "2": 3, "3": 30}}}, {"A": 9, "B": 9, "C": 9}, 8
     )
     assert one_small is not None and one_small.questions["q"] == {"1": None, "2": None, "3": 30}
+
+
+def test_the_same_small_count_at_many_hospitals_takes_the_next_smallest_answer_with_it() -> None:
+    """Every hospital with one small count (a merge of hospitals alike): each hospital hides
+    one more cell, from the smallest answer above the threshold, and no total is hidden."""
+    column = [91, 60, 38, 9, 2, 0, 0]
+    table = CountTable.of([[n] * 150 for n in column])
+    hidden = protect_small_counts(table, 8)
+    assert hidden.primary == {(4, j) for j in range(150)}
+    assert hidden.secondary == {(3, j) for j in range(150)}
+    assert not recover_by_subtraction(table.counts, hidden.cells, table.margins)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=25))
+def test_the_bridges_are_known_as_cells_are_hidden(cells: list[tuple[int, int]]) -> None:
+    """After each hidden cell, the cells that lie on no cycle of hidden cells are exactly
+    those whose removal parts their row from their column."""
+    graph = HiddenGraph([[1] * 7 for _ in range(7)])
+    for cell in cells:
+        graph.hide(cell)
+        for each in graph.hidden:
+            rest = graph.hidden - {each}
+            assert graph.is_bridge(each) == (not _joined(rest, each[0], each[1]))
+
+
+def _joined(cells: set[tuple[int, int]], row: int, column: int) -> bool:
+    reached, todo = {("r", row)}, [("r", row)]
+    while todo:
+        side, at = todo.pop()
+        for i, j in cells:
+            if (side, at) in (("r", i), ("c", j)):
+                other = ("c", j) if side == "r" else ("r", i)
+                if other not in reached:
+                    reached.add(other)
+                    todo.append(other)
+    return ("c", column) in reached

@@ -43,15 +43,14 @@ def cycle_tables(
         order: dict[str, None] = {}
         for index in members:
             order.update(dict.fromkeys(columns.by_pledge[index][c] for c in defs[index]))
-        questions = []
-        for column in order:
-            asked = [
-                (index, code)
-                for index in members
-                for code, col in columns.by_pledge[index].items()
-                if col == column
-            ]
-            questions.append(_question(column, columns.defined[column], asked, pledges, threshold))
+        asking: dict[str, list[tuple[int, str]]] = defaultdict(list)  # column → who asked it
+        for index in members:
+            for code, column in columns.by_pledge[index].items():
+                asking[column].append((index, code))
+        questions = [
+            _question(column, columns.defined[column], asking[column], pledges, threshold)
+            for column in order
+        ]
         tables.append(
             CycleTables(
                 cycle,
