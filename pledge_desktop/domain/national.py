@@ -29,7 +29,7 @@ from pledge_desktop.domain.suppression import (
     recover_by_subtraction,
 )
 
-BASE_ROWS = ("answered", "blank", "unreadable", "skipped", "suppressed", "withheld")
+BASE_ROWS = ("answered", "blank", "unreadable", "skipped", "suppressed", "withheld", "banded")
 BASE_LABELS = {
     "answered": "Answered",
     "blank": "Left blank",
@@ -37,6 +37,9 @@ BASE_LABELS = {
     "skipped": "Skipped, as the form said",
     "suppressed": "Held back to protect patients (k-anonymity)",
     "withheld": "Written answer not sent",
+    # an answer the data policy sent as a broader band (such as "50 to 69" for an age): counted
+    # here, with the bands themselves in the merged package's bands table
+    "banded": "Sent in a broader band",
 }
 HELD_BACK = ("suppressed", "withheld")
 MOST_HELD_BACK = 0.2  # more than this share of answers held back: no percentages drawn
@@ -195,7 +198,7 @@ def publish_question(
         counts_table = _Counts(tuple(answers), tuple(sites), answer_counts)
         counts_hidden = _protect(counts_table, threshold)
     held = [sum(base[j].get(t, 0) for t in HELD_BACK) for j in n]
-    replied = [held[j] + base[j].get("answered", 0) for j in n]
+    replied = [held[j] + base[j].get("answered", 0) + base[j].get("banded", 0) for j in n]
     return PublishedQuestion(
         column,
         code,

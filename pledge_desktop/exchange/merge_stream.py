@@ -113,6 +113,8 @@ def tokens(value: str, kind: str) -> list[str]:
     if kind == "multiple_choice":
         return ["answered", *[f"code:{c}" for c in value.split(";") if c]]
     if kind in ("single_choice", "agreement_scale", "yes_no_na"):
+        if not value.lstrip("-").isdigit():  # a band of the data policy, not an answer's code
+            return ["banded"]
         return ["answered", f"code:{value}"]
     return ["answered", "comment"]
 
