@@ -82,6 +82,7 @@ class Theme:
     colour: str = "#ffe08a"
     parent_id: int | None = None  # themes nest one level
     id: int | None = None
+    national_code: str = ""  # the charity's theme it counts as nationally (its data policy)
 
 
 # A starting codebook, written for Pledge Desktop from what patients commonly raise.

@@ -110,6 +110,7 @@ class CodingService:
                 session.add(row)
             row.name, row.description, row.colour = tidy.name, tidy.description, tidy.colour
             row.parent_id = tidy.parent_id
+            row.national_code = tidy.national_code.strip()
             session.flush()
             saved = to_record(Theme, row)
         self._changes.announce(THEMES)

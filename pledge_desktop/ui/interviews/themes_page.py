@@ -21,6 +21,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.interviews import PALETTE, SUGGESTED_THEMES, Theme
 from pledge_desktop.ui.common.identifier_warning import warn_in_form
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
+from pledge_desktop.ui.common.national_lists import national_themes
 from pledge_desktop.ui.common.record_form import CHOICE, LINE, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
@@ -105,6 +106,13 @@ class ThemesPage(RecordListPage):
             FormField("description", self.tr("Desc&ription"), TEXT),
             FormField("colour", self.tr("Co&lour"), CHOICE, COLOUR_NAMES),
             FormField("parent_id", self.tr("&Within theme"), CHOICE, (("", "(top level)"),)),
+            FormField(
+                "national_code",
+                self.tr("Na&tional theme"),
+                CHOICE,
+                (("", self.tr("(none)")), *national_themes()),
+                hint=self.tr("The charity's theme it counts as, so themes add up across hospitals"),
+            ),
         ]
 
     def columns(self) -> list[Column]:
