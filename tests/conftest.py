@@ -11,9 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pledge_desktop.services.demo.build import fill_demo
 from pledge_desktop.services.workspace import Workspace, open_workspace
+
+# CI runs the property tests with a fixed seed, so that a run can be repeated exactly; on a
+# developer's machine they explore new examples each time (and remember any that fail).
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
