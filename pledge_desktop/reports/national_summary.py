@@ -161,7 +161,7 @@ def _question(question: PublishedQuestion, style: Any) -> list[Any]:
     ]
     parts.append(_table(base, style))
     if question.not_drawn:
-        parts.append(Paragraph(escape(question.not_drawn), style.bold))
+        parts.append(Paragraph(escape(question.not_drawn), style.body))
     if question.answers:
         rows = [["Answer", "Forms", "Per cent of those answering"]]
         for i, answer in enumerate(question.answers):

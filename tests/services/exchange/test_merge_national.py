@@ -260,3 +260,10 @@ def test_the_pdf_footer_never_touches_the_page_number(merged) -> None:
     text = pdf_text(out / "summary.pdf")
     assert "from 2 hospitals" in text and "1 hospitals" not in text
     assert "Cycle 2025" in text and "Cycle 2026" in text
+
+
+def test_the_national_summary_passes_the_layout_check(merged) -> None:
+    from tests.reports.layout import Rules, check_pdf
+
+    out, _ = merged
+    assert check_pdf(out / "summary.pdf", Rules(body_pt=10, footer=40)) == []
