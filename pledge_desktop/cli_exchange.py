@@ -96,7 +96,9 @@ def _password(confirm: bool) -> str:
 
 
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
-    from pledge_desktop.services.exchange.export import ExportChoices, FindingsRemain
+    from pledge_desktop.cli_findings import refused, removed
+    from pledge_desktop.domain.privacy import FindingsRemain
+    from pledge_desktop.services.exchange.export import ExportChoices
     from pledge_desktop.services.workspace import open_workspace
 
     if args.k is not None and args.k < 2:
@@ -112,16 +114,7 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
         try:
             result = workspace.export.export(cycle.id, args.out.resolve(), choices)
         except FindingsRemain as remaining:
-            print(f"pledge: {remaining}", file=sys.stderr)
-            print("  table / row / field: kind, identifier (masked)", file=sys.stderr)
-            for f in remaining.findings:
-                print(f"  {f.table} / {f.row} / {f.field}: {f.kind}, {f.masked}", file=sys.stderr)
-            print(
-                "Change the words in the app, record there what is not an identifier, or run "
-                "again with --redact to replace each one by [removed].",
-                file=sys.stderr,
-            )
-            return 1
+            return refused(remaining)
     for name, title, rows in result.tables:
         print(f"  {name:<17} {rows:>7,}  {title}")
     print(
@@ -129,10 +122,7 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
         f"{result.suppression.k} forms."
     )
     print(result.suppression.describe(result.quasi_identifiers))
-    if result.removed:
-        print(f"Removed {len(result.removed)} thing(s) that could identify someone:")
-        for f in result.removed:
-            print(f"  {f.table} / {f.row} / {f.field}: {f.kind}, {f.masked} → [removed]")
+    removed(result.removed)
     if result.comments_withheld:
         print(
             f"{result.comments_withheld} written answers were left out: review them in the app "

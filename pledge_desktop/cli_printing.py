@@ -55,6 +55,28 @@ def add_printing_commands(command: Callable[..., argparse.ArgumentParser]) -> No
     )
     _cycle_and_out(poster, "poster.pdf")
     poster.add_argument("--size", choices=("A4", "A3"), default="A4", help="paper size")
+    for parser in (booklet, poster):
+        _redact(parser)
+
+
+def _redact(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace each thing the identifier check finds (a name, a phone number, a date of "
+        "birth …) by [removed]; without it nothing is written while one is undecided",
+    )
+
+
+def _print_choices(args: argparse.Namespace, review: Callable[[], list[Any]]) -> Any:
+    """What to do with the identifier check's findings: with --redact, say what will be
+    replaced (`review` lists it); without, write nothing while one is undecided."""
+    from pledge_desktop.cli_findings import removed
+    from pledge_desktop.services.publishing.print_gate import PrintChoices
+
+    if args.redact:
+        removed(review())
+    return PrintChoices(remove_all=args.redact)
 
 
 def _cycle_and_out(parser: argparse.ArgumentParser, example: str) -> None:
@@ -97,27 +119,39 @@ def _booklet(args: argparse.Namespace, data_dir: Path) -> int:
             "Word document let the reader choose the size of the text."
         )
         return 2
+    from pledge_desktop.cli_findings import refused
+    from pledge_desktop.domain.privacy import FindingsRemain
+
     with _open_to_note(data_dir) as workspace:
         cycle = workspace.cycles.find(args.cycle)
-        check = workspace.booklet.check_wording(cycle.id)
-        print(f"Plain English: {check.summary()}")
-        for finding in check.findings:
-            print(f"  {finding.where}: {finding.kind}: “{finding.text}”. {finding.advice}")
-        if args.format != "pdf":
-            workspace.booklet.write_edition(
-                cycle.id, args.out.resolve(), args.format, fictional=workspace.is_demo
-            )
-            kind = "web page (HTML)" if args.format == "html" else "Word document"
-            print(f"Wrote the booklet for cycle {cycle.label} as a {kind} to {args.out}")
-            return 0
-        written = workspace.booklet.write(
-            cycle.id,
-            args.out.resolve(),
-            large_print=args.large_print,
-            imposed=args.imposed,
-            print_shop=args.print_shop,
-            fictional=workspace.is_demo,
+        try:
+            return _write_booklet(args, workspace, cycle)
+        except FindingsRemain as remaining:
+            return refused(remaining)
+
+
+def _write_booklet(args: argparse.Namespace, workspace: Any, cycle: Any) -> int:
+    check = workspace.booklet.check_wording(cycle.id)
+    print(f"Plain English: {check.summary()}")
+    for finding in check.findings:
+        print(f"  {finding.where}: {finding.kind}: “{finding.text}”. {finding.advice}")
+    choices = _print_choices(args, lambda: workspace.booklet.print_review(cycle.id))
+    if args.format != "pdf":
+        workspace.booklet.write_edition(
+            cycle.id, args.out.resolve(), args.format, fictional=workspace.is_demo, choices=choices
         )
+        kind = "web page (HTML)" if args.format == "html" else "Word document"
+        print(f"Wrote the booklet for cycle {cycle.label} as a {kind} to {args.out}")
+        return 0
+    written = workspace.booklet.write(
+        cycle.id,
+        args.out.resolve(),
+        large_print=args.large_print,
+        imposed=args.imposed,
+        print_shop=args.print_shop,
+        fictional=workspace.is_demo,
+        choices=choices,
+    )
     layout = f" on {written.sheets} A4 sheets" if args.imposed else ""
     layout += " with 3 mm bleed and crop marks" if args.print_shop else ""
     print(
@@ -128,10 +162,23 @@ def _booklet(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _poster(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.cli_findings import refused
+    from pledge_desktop.domain.privacy import FindingsRemain
+
     with _open(data_dir) as workspace:
         cycle = workspace.cycles.find(args.cycle)
-        rows = workspace.booklet.write_poster(
-            cycle.id, args.out.resolve(), args.size, fictional=workspace.is_demo
+        choices = _print_choices(
+            args, lambda: workspace.booklet.print_review(cycle.id, poster=True)
         )
+        try:
+            rows = workspace.booklet.write_poster(
+                cycle.id,
+                args.out.resolve(),
+                args.size,
+                fictional=workspace.is_demo,
+                choices=choices,
+            )
+        except FindingsRemain as remaining:
+            return refused(remaining)
     print(f"Wrote the {args.size} poster for cycle {cycle.label} ({rows} rows) to {args.out}")
     return 0

@@ -34,7 +34,9 @@ def test_publish_needs_a_sign_off_then_writes_the_files(capsys, demo_folder, tmp
     )
     assert code == 0 and "Published the primary pledge 2026" in printed
     facts = json.loads((out / "pledge.json").read_text(encoding="utf-8"))
-    assert facts["fictional"] is True and facts["signed_off"]["by"] == "Dr Test"
+    assert facts["fictional"] is True and "by" not in facts["signed_off"]
+    assert "Dr Test" not in (out / "pledge.json").read_text(encoding="utf-8")  # for the web
+    assert "Signed off by Dr Test" in (out / "consent-to-publish.txt").read_text("utf-8")
     assert facts["goals"] and all(g["status"] != "dropped" for g in facts["goals"])
     assert (out / "booklet.html").read_text(encoding="utf-8").lstrip().startswith("<!")
     code, printed, _err = run(capsys, "cycles", "--data-dir", demo_folder)

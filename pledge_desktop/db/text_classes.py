@@ -41,7 +41,8 @@ GROUPS: tuple[tuple[TextClass, str, tuple[str, ...]], ...] = (
     ),
     (
         STAYS,
-        "who signed the pledge off: governance kept by the hospital, not published",
+        "who signed the pledge off: named only in the team's consent to publish, a letter to "
+        "the charity, never in the package's tables, the booklet or pledge.json",
         ("sign_off.signed_by", "sign_off.role"),
     ),
     (

@@ -190,6 +190,7 @@ class PrintedGoal:
 class PrintedQuote:
     wording: str
     attributed_to: str
+    named_with_consent: bool = False  # a first name or a staff member, as they agreed
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,21 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
+from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.identifiers import Finding, NameLists, find_identifiers, mask_words
 
 REMOVED = "[removed]"
+
+
+class FindingsRemain(PledgeError):
+    """Something on its way out could identify someone and the nurse has not decided it."""
+
+    def __init__(self, findings: list[GateFinding], where: str = "the package") -> None:
+        self.findings = findings
+        super().__init__(
+            f"Nothing was written: {len(findings)} thing(s) in {where} could identify "
+            "someone. Remove each one, or record that it is not an identifier."
+        )
 
 
 class TextClass(Enum):

@@ -21,12 +21,13 @@ from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.db.migrate import SCHEMA_REVISION
 from pledge_desktop.domain.anonymity import QuasiIdentifier, Suppression, generalise_then_suppress
-from pledge_desktop.domain.errors import PledgeError, StorageError, ValidationError
+from pledge_desktop.domain.errors import StorageError, ValidationError
 from pledge_desktop.domain.identifiers import Finding, find_identifiers, redact
 from pledge_desktop.domain.policy import DataPolicy
-from pledge_desktop.domain.privacy import GateFinding
+from pledge_desktop.domain.privacy import FindingsRemain, GateFinding
 from pledge_desktop.exchange.package_format import MISSING_MEANING, PER_PERSON, README, Table
 from pledge_desktop.exchange.package_io import package_files, validation_problems, zip_bytes
+from pledge_desktop.services import privacy_decisions as decisions
 from pledge_desktop.services.exchange import export_gate as gate
 from pledge_desktop.services.exchange.export_tables import Gathered, export_key, gather
 from pledge_desktop.services.exchange.policy import PolicyService, audit_line, policy_in_use
@@ -39,17 +40,6 @@ from pledge_desktop.services.records import (
 
 MIN_PASSWORD = 10
 MIN_K = 2
-
-
-class FindingsRemain(PledgeError):
-    """Something in the package could identify someone and the nurse has not decided it."""
-
-    def __init__(self, findings: list[GateFinding]) -> None:
-        self.findings = findings
-        super().__init__(
-            f"Nothing was written: {len(findings)} thing(s) in the package could identify "
-            "someone. Remove each one, or record that it is not an identifier."
-        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +127,7 @@ class ExportService:
         with self._db.transaction() as session:  # the id key is made on first use
             get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
             gathered = gather(session, cycle_id, export_key(session), policy_in_use(session))
-            kept = gate.not_identifier_keys(session)
+            kept = decisions.not_identifier_keys(session)
         codes = [q.code for q in gathered.quasi]
         identifying = tuple(
             {"response_id": row["response_id"], **{c: row.get(c, "") for c in codes}}
@@ -152,7 +142,7 @@ class ExportService:
                 c.text,
                 tuple(
                     find_identifiers(
-                        c.text, gathered.names, lists=gate.name_lists(), every_date=True
+                        c.text, gathered.names, lists=decisions.name_lists(), every_date=True
                     )
                 ),
             )
@@ -179,7 +169,7 @@ class ExportService:
         """Record that these findings are not identifiers (who and when, in the audit trail),
         so they are not asked about again while their words stay the same."""
         with self._db.transaction() as session:
-            added = gate.record_not_identifiers(session, self._db.os_user, findings)
+            added = decisions.record_not_identifiers(session, self._db.os_user, findings)
         self._changes.announce("exports")
         return added
 
@@ -201,7 +191,7 @@ class ExportService:
                 k = max(policy.k, choices.k or 0)
                 sent = _put_comments(gathered, choices.comments)
                 _fill_responses(gathered)
-                kept = gate.not_identifier_keys(session)
+                kept = decisions.not_identifier_keys(session)
                 findings = gate.review(gathered.tables.values(), gathered.names, kept)
                 undecided = [f for f in findings if f.key not in choices.remove]
                 if undecided and not choices.remove_all:

@@ -3,21 +3,12 @@ domain/privacy.py before anything is written. A cell is free text when its field
 with neither a list of allowed values nor a pattern; only the few code columns named here are
 let through unread, so a new column is checked without anyone remembering to add it.
 
-What the nurse records as "not an identifier" is kept in the app's settings with who and when,
-and a line in the audit trail (with the identifier masked, never in full)."""
+What the nurse records as "not an identifier" is kept by services/privacy_decisions.py."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable
-from datetime import UTC, datetime
-from functools import cache
-from typing import Any
 
-from sqlalchemy.orm import Session
-
-from pledge_desktop.db import models as m
-from pledge_desktop.domain.identifiers import NameLists, load_name_lists
 from pledge_desktop.domain.privacy import (
     GateFinding,
     OutgoingText,
@@ -25,19 +16,11 @@ from pledge_desktop.domain.privacy import (
     review_outgoing,
 )
 from pledge_desktop.exchange.package_format import MISSING, Table
-from pledge_desktop.paths import resource
-from pledge_desktop.services.exchange.policy import audit_line
+from pledge_desktop.services.privacy_decisions import name_lists
 
-NOT_IDENTIFIERS = "privacy_not_identifiers"
 MARKER = "[removed]"
 # string columns that hold codes chosen by the app, never typed words
 CODE_COLUMNS = frozenset({"question_code", "evidence_questions", "site_code", "trust_code"})
-
-
-@cache
-def name_lists() -> NameLists:
-    """The common first names and surnames shipped in resources/names, read once."""
-    return load_name_lists(resource("names"))
 
 
 def free_text_fields(table: Table) -> list[str]:
@@ -105,48 +88,3 @@ def remove(
         table = tables[value.table]
         row = table.rows[positions[value.table][value.row]]
         row[table.header().index(value.field)] = value.text
-
-
-def not_identifier_keys(session: Session) -> dict[str, Any]:
-    row = session.get(m.AppSetting, NOT_IDENTIFIERS)
-    if row is None or not row.value:
-        return {}
-    try:
-        kept = json.loads(row.value)
-    except json.JSONDecodeError:
-        return {}
-    return kept if isinstance(kept, dict) else {}
-
-
-def record_not_identifiers(session: Session, os_user: str, findings: Iterable[GateFinding]) -> int:
-    """Record each finding as "not an identifier": who and when, and a line of the audit
-    trail. Returns how many were new."""
-    kept = not_identifier_keys(session)
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    new = 0
-    for finding in findings:
-        if finding.key in kept:
-            continue
-        kept[finding.key] = {
-            "by": os_user,
-            "at": now,
-            "where": finding.where,
-            "kind": finding.kind,
-            "masked": finding.masked,
-        }
-        audit_line(
-            session,
-            os_user,
-            "privacy decision",
-            finding.where,
-            "not an identifier",
-            f"{finding.kind}: {finding.masked}",
-        )
-        new += 1
-    row = session.get(m.AppSetting, NOT_IDENTIFIERS)
-    value = json.dumps(kept, ensure_ascii=False, sort_keys=True)
-    if row is None:
-        session.add(m.AppSetting(key=NOT_IDENTIFIERS, value=value))
-    else:
-        row.value = value
-    return new

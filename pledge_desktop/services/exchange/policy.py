@@ -5,11 +5,9 @@ use is refused with the reason; taking one is recorded in the audit trail."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
@@ -17,7 +15,10 @@ from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import PolicyProblem
 from pledge_desktop.domain.policy import DataPolicy, parse_policy, replacement_problem
 from pledge_desktop.paths import resource
+from pledge_desktop.services.privacy_decisions import audit_line
 from pledge_desktop.services.records import ChangeFeed
+
+__all__ = ["PolicyService", "audit_line", "policy_in_use", "shipped_policy"]
 
 POLICY_SETTING = "data_policy"
 LARGEST_POLICY = 1_000_000  # bytes: a policy is a few kilobytes of JSON
@@ -40,24 +41,6 @@ def policy_in_use(session: Session) -> DataPolicy:
     except PolicyProblem:
         return shipped  # never weaker than what ships
     return stored if stored.version > shipped.version else shipped
-
-
-def audit_line(
-    session: Session, os_user: str, entity: str, entity_id: str, field: str, new_value: str
-) -> None:
-    """One line of the audit trail written by a service (for settings the hook does not see)."""
-    session.execute(
-        insert(m.AuditEntry).values(
-            at_utc=datetime.now(UTC).replace(tzinfo=None),
-            os_user=os_user,
-            action="insert",
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old_value=None,
-            new_value=new_value,
-        )
-    )
 
 
 class PolicyService:

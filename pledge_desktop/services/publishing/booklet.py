@@ -3,7 +3,8 @@ booklet prints, gathered in one read with small numbers kept back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,13 +28,19 @@ from pledge_desktop.domain.booklet import (
 )
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.domain.goals import GoalStatus, Term
+from pledge_desktop.domain.interviews import Attribution
 from pledge_desktop.domain.plain_english import WordingCheck, check_wording
+from pledge_desktop.domain.print_gate import poster_words
+from pledge_desktop.domain.privacy import GateFinding
+from pledge_desktop.services.privacy_decisions import record_not_identifiers
+from pledge_desktop.services.publishing import print_gate
 from pledge_desktop.services.publishing.booklet_details import (
     details_of,
     sign_off_dates,
     store_details,
 )
 from pledge_desktop.services.publishing.poster import poster_for, poster_rows
+from pledge_desktop.services.publishing.print_gate import PrintChoices
 from pledge_desktop.services.publishing.printed_parts import (
     approved_quotes,
     printed_goals,
@@ -52,6 +59,7 @@ if TYPE_CHECKING:
 
 BOOKLET = "booklet"
 EDITIONS = ("pdf", "html", "docx")  # the printed booklet, a web page, a Word document
+NOTHING_REMOVED = PrintChoices()
 WORD_FIELDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
 
 
@@ -206,8 +214,9 @@ class BookletService:
                 select(m.TeamMember.name).where(m.TeamMember.cycle_id == cycle_id)
             ).all()
             representatives = session.execute(
-                select(m.PatientRepresentative.name, m.PatientRepresentative.consent_to_be_named)
-                .where(m.PatientRepresentative.cycle_id == cycle_id)
+                select(
+                    m.PatientRepresentative.name, m.PatientRepresentative.consent_to_be_named
+                ).where(m.PatientRepresentative.cycle_id == cycle_id)
             ).all()
         return check_wording(
             self.contents(cycle_id).wording_parts(),
@@ -224,11 +233,13 @@ class BookletService:
         imposed: bool = False,
         print_shop: bool = False,
         fictional: bool = False,
+        choices: PrintChoices = NOTHING_REMOVED,
     ) -> BookletPdf:
-        """Write the booklet as a PDF; the file appears only when complete."""
+        """Write the booklet as a PDF; the file appears only when complete. Refused
+        (FindingsRemain) while the identifier check has findings the nurse has not decided."""
         from pledge_desktop.reports.booklet import write_booklet
 
-        contents = self.contents(cycle_id, fictional)
+        contents = self.printed(cycle_id, fictional, choices)
         written: BookletPdf = write_whole(
             out,
             lambda part: write_booklet(
@@ -239,7 +250,13 @@ class BookletService:
         return written
 
     def write_edition(
-        self, cycle_id: int, out: Path, edition: str, *, fictional: bool = False
+        self,
+        cycle_id: int,
+        out: Path,
+        edition: str,
+        *,
+        fictional: bool = False,
+        choices: PrintChoices = NOTHING_REMOVED,
     ) -> None:
         """Write the accessible web page ("html") or the Word document ("docx")."""
         from pledge_desktop.reports.booklet_docx import write_booklet_docx
@@ -248,7 +265,7 @@ class BookletService:
         writers = {"html": write_booklet_html, "docx": write_booklet_docx}
         if edition not in writers:
             raise ValidationError({"format": "Choose a PDF, a web page (HTML) or Word (DOCX)."})
-        contents = self.contents(cycle_id, fictional)
+        contents = self.printed(cycle_id, fictional, choices)
         write_whole(out, lambda part: writers[edition](contents, part))
         self._written(cycle_id)
 
@@ -266,16 +283,58 @@ class BookletService:
         self._changes.announce(BOOKLET)
 
     def write_poster(
-        self, cycle_id: int, out: Path, size: str = "A4", *, fictional: bool = False
+        self,
+        cycle_id: int,
+        out: Path,
+        size: str = "A4",
+        *,
+        fictional: bool = False,
+        choices: PrintChoices = NOTHING_REMOVED,
     ) -> int:
         """The "You said, we are doing" poster; returns how many findings it pairs with
-        actions."""
+        actions. Refused (FindingsRemain) while the identifier check has undecided findings."""
         from pledge_desktop.reports.poster import write_poster
 
+        contents = self.contents(cycle_id, fictional)
         with self._db.reading() as session:
             poster = poster_for(session, cycle_id, _choices(session, cycle_id), fictional=fictional)
+            rows = [(row.you_said, row.we_did) for row in poster.rows]
+            kept = print_gate.gated_poster_rows(session, cycle_id, contents, rows, choices)
+        poster = replace(
+            poster,
+            rows=tuple(
+                replace(row, you_said=said, we_did=doing)
+                for row, (said, doing) in zip(poster.rows, kept, strict=True)
+            ),
+        )
         write_whole(out, lambda part: write_poster(part, poster, size))
         return len(poster.rows)
+
+    # --- the identifier check on what is printed ------------------------------------------
+    def print_review(self, cycle_id: int, *, poster: bool = False) -> list[GateFinding]:
+        """What the identifier check finds in the booklet's words (or the poster's), not yet
+        recorded as "not an identifier"."""
+        contents = self.contents(cycle_id)
+        with self._db.reading() as session:
+            if not poster:
+                return print_gate.review(session, cycle_id, contents)
+            rows = poster_rows(session, cycle_id, _choices(session, cycle_id))
+            return print_gate.review(session, cycle_id, contents, poster_words(rows))
+
+    def not_an_identifier(self, findings: Iterable[GateFinding]) -> int:
+        """Record that these findings are not identifiers (who and when, in the audit trail)."""
+        with self._db.transaction() as session:
+            added = record_not_identifiers(session, self._db.os_user, findings)
+        self._changes.announce(BOOKLET)
+        return added
+
+    def printed(
+        self, cycle_id: int, fictional: bool = False, choices: PrintChoices = NOTHING_REMOVED
+    ) -> BookletContents:
+        """Everything the booklet prints, through the identifier check."""
+        contents = self.contents(cycle_id, fictional)
+        with self._db.reading() as session:
+            return print_gate.gated_contents(session, cycle_id, contents, choices)
 
     def poster_rows(self, cycle_id: int) -> list[tuple[str, str]]:
         """(You said, We are doing / Done) for each goal in the booklet under way or done."""
@@ -323,7 +382,7 @@ class BookletService:
                 forms=forms,
                 goals=printed_goals(session, cycle_id, choices.goals_left_out),
                 quotes=tuple(
-                    PrintedQuote(q.wording, q.attributed_to)
+                    PrintedQuote(q.wording, q.attributed_to, q.attribution != Attribution.ANONYMOUS)
                     for q in approved_quotes(session, cycle_id)
                     if q.id not in choices.quotes_left_out
                 ),

@@ -4,8 +4,10 @@ as a small JSON file for the charity's website, and the team's consent to publis
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -16,7 +18,20 @@ from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.domain.goals import GoalStatus, Term
+from pledge_desktop.domain.print_gate import (
+    PrintChoices,
+    cleaned,
+    printed_words,
+    public_facts,
+    review_print,
+)
+from pledge_desktop.domain.privacy import GateFinding, OutgoingText
 from pledge_desktop.domain.setup import CycleStatus, PledgeType
+from pledge_desktop.services.privacy_decisions import (
+    name_lists,
+    named_people,
+    not_identifier_keys,
+)
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 
 PUBLISHED = "published"
@@ -26,6 +41,7 @@ BOOKLET_PDF, BOOKLET_HTML, PLEDGE_JSON, CONSENT_TXT = (
     "pledge.json",
     "consent-to-publish.txt",
 )
+NOTHING_REMOVED = PrintChoices()
 NOT_SIGNED = (
     "This pledge has not been signed off yet, so it cannot be published. Record who signed it "
     "off first (Pledge cycles, Sign off…)."
@@ -37,9 +53,15 @@ NO_CONSENT = (
 
 
 class BookletWriter(Protocol):
-    def write(self, cycle_id: int, out: Path, *, fictional: bool = False) -> Any: ...
+    def write(
+        self, cycle_id: int, out: Path, *, fictional: bool = False, choices: PrintChoices = ...
+    ) -> Any: ...
 
     def contents(self, cycle_id: int, fictional: bool = False) -> Any: ...
+
+    def printed(
+        self, cycle_id: int, fictional: bool = False, choices: PrintChoices = ...
+    ) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -56,25 +78,64 @@ class PublishService:
         self._changes = changes
         self._booklet = booklet
 
-    def publish(self, cycle_id: int, folder: Path, *, fictional: bool = False) -> Published:
-        """Write the pledge's published files into `folder` and mark the cycle published.
-        Refused without a sign-off, or without the team's consent to publish."""
+    def review(self, cycle_id: int) -> list[GateFinding]:
+        """What the identifier check finds in everything published (the booklet's words, the
+        goals and standards of pledge.json) that the nurse has not decided."""
+        with self._db.reading() as session:
+            facts = _facts(session, cycle_id, False)
+        return self._findings(cycle_id, facts)
+
+    def files(
+        self, cycle_id: int, *, fictional: bool = False, choices: PrintChoices = NOTHING_REMOVED
+    ) -> dict[str, bytes]:
+        """The published files by name, made in memory, through the identifier check. Refused
+        without a sign-off or the team's consent, and while a finding is undecided."""
         with self._db.reading() as session:
             facts = _facts(session, cycle_id, fictional)
-        folder.mkdir(parents=True, exist_ok=True)
-        files = [folder / BOOKLET_PDF]
-        self._booklet.write(cycle_id, files[0], fictional=fictional)
+            signed = session.scalars(select(m.SignOff).where(m.SignOff.cycle_id == cycle_id)).one()
+            signatory = (signed.signed_by, signed.role)
+        findings = choices.decided(self._findings(cycle_id, facts), "the published pledge")
+        texts = cleaned(_published_words(facts), findings)
+        for number, goal in enumerate(facts["goals"], 1):
+            for name in GOAL_WORDS:
+                goal[name] = texts.get(("published goal", str(number), name), goal[name])
+        facts["standards"] = [
+            texts.get(("published standard", str(number), "text"), text)
+            for number, text in enumerate(facts["standards"], 1)
+        ]
         from pledge_desktop.reports.booklet_html import write_booklet_html
 
-        contents = self._booklet.contents(cycle_id, fictional)
-        files.append(folder / BOOKLET_HTML)
-        write_whole(files[-1], lambda part: write_booklet_html(contents, part))
-        text = json.dumps(facts, ensure_ascii=False, indent=1)
-        files.append(folder / PLEDGE_JSON)
-        write_whole(files[-1], lambda part: part.write_text(text, encoding="utf-8"))
-        files.append(folder / CONSENT_TXT)
-        consent = _consent_text(facts)
-        write_whole(files[-1], lambda part: part.write_text(consent, encoding="utf-8"))
+        booklet_only = PrintChoices(choices.remove | {f.key for f in findings}, choices.remove_all)
+        with tempfile.TemporaryDirectory(prefix="pledge-publish-") as folder:
+            pdf = Path(folder) / BOOKLET_PDF
+            self._booklet.write(cycle_id, pdf, fictional=fictional, choices=booklet_only)
+            contents = self._booklet.printed(cycle_id, fictional, booklet_only)
+            html = Path(folder) / BOOKLET_HTML
+            write_booklet_html(contents, html)
+            return {
+                BOOKLET_PDF: pdf.read_bytes(),
+                BOOKLET_HTML: html.read_bytes(),
+                PLEDGE_JSON: json.dumps(facts, ensure_ascii=False, indent=1).encode("utf-8"),
+                CONSENT_TXT: _consent_text(facts, *signatory).encode("utf-8"),
+            }
+
+    def publish(
+        self,
+        cycle_id: int,
+        folder: Path,
+        *,
+        fictional: bool = False,
+        choices: PrintChoices = NOTHING_REMOVED,
+    ) -> Published:
+        """Write the pledge's published files into `folder` and mark the cycle published.
+        Refused without a sign-off, or without the team's consent to publish, or while the
+        identifier check has undecided findings."""
+        made = self.files(cycle_id, fictional=fictional, choices=choices)
+        folder.mkdir(parents=True, exist_ok=True)
+        files = [folder / name for name in made]
+        for path in files:
+            write_whole(path, partial(Path.write_bytes, data=made[path.name]))
+        facts = json.loads(made[PLEDGE_JSON])
         now = datetime.now(UTC).replace(tzinfo=None)
         with self._db.transaction() as session:
             cycle = get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
@@ -103,6 +164,36 @@ class PublishService:
         for topic in (PUBLISHED, "cycles", "booklet"):
             self._changes.announce(topic)
         return Published(folder, tuple(files), len(facts["goals"]), len(facts["standards"]))
+
+    def _findings(self, cycle_id: int, facts: dict[str, Any]) -> list[GateFinding]:
+        contents = self._booklet.contents(cycle_id)
+        with self._db.reading() as session:
+            agreed, refused = named_people(session, cycle_id)
+            kept = not_identifier_keys(session)
+        booklet = printed_words(contents)
+        return review_print(
+            [*booklet, *_published_words(facts)],
+            public_facts(contents, agreed),
+            not_to_be_named=refused,
+            lists=name_lists(),
+            not_identifiers=kept,
+        )
+
+
+GOAL_WORDS = ("title", "why")
+
+
+def _published_words(facts: dict[str, Any]) -> list[OutgoingText]:
+    values = [
+        OutgoingText("published goal", str(number), name, goal[name] or "")
+        for number, goal in enumerate(facts["goals"], 1)
+        for name in GOAL_WORDS
+    ]
+    values += [
+        OutgoingText("published standard", str(number), "text", text)
+        for number, text in enumerate(facts["standards"], 1)
+    ]
+    return [value for value in values if value.text.strip()]
 
 
 def _facts(session: Any, cycle_id: int, fictional: bool) -> dict[str, Any]:
@@ -136,8 +227,6 @@ def _facts(session: Any, cycle_id: int, fictional: bool) -> dict[str, Any]:
         "cycle": cycle.label,
         "pledge_type": PledgeType(cycle.pledge_type).value,
         "signed_off": {
-            "by": signed.signed_by,
-            "role": signed.role,
             "on": signed.signed_on.isoformat(),
             "leaflet_reference": signed.leaflet_reference,
             "review_date": signed.review_date.isoformat() if signed.review_date else None,
@@ -159,14 +248,16 @@ def _facts(session: Any, cycle_id: int, fictional: bool) -> dict[str, Any]:
     }
 
 
-def _consent_text(facts: dict[str, Any]) -> str:
+def _consent_text(facts: dict[str, Any], signed_by: str, role: str) -> str:
+    """The team's consent, with who gave it: sent to the charity, not printed on its website
+    (pledge.json does not name them)."""
     signed = facts["signed_off"]
     return (
         f"Consent to publish\n\n"
         f"The breast care team of {facts['hospital']} agrees that its Service Pledge "
         f"({facts['cycle']}, {facts['pledge_type']} breast cancer) may be published on the "
         f"charity's website.\n\n"
-        f"Signed off by {signed['by']}, {signed['role']}, on {signed['on']}.\n"
+        f"Signed off by {signed_by}, {role}, on {signed['on']}.\n"
         + (
             f"Leaflet reference: {signed['leaflet_reference']}.\n"
             if signed["leaflet_reference"]

@@ -1,0 +1,236 @@
+"""The privacy gate on the public print: the booklet (every edition), the waiting-room poster and
+the published pledge are read by everyone, so every word of theirs that may leave the app
+(db/text_classes.py) passes the same identifier check as the charity package before it is
+printed.
+
+What the booklet prints by design is not a finding: the team's names, roles and phones, the
+representatives who agreed to be named, the unit's phones and address, the hospital's and
+trust's names, the national helplines. Anything else the check finds (a patient's name in a
+goal, a date of birth in a quote, a phone number in the welcome) is listed for the nurse to
+remove or record as "not an identifier", exactly as for the package; nothing is printed while
+one is undecided."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+
+from pledge_desktop.domain.booklet import BookletContents, BookletWords, PrintedQuote
+from pledge_desktop.domain.identifiers import NameLists
+from pledge_desktop.domain.privacy import (
+    REMOVED,
+    FindingsRemain,
+    GateFinding,
+    OutgoingText,
+    apply_decisions,
+    review_outgoing,
+)
+
+WORDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
+_TITLES = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sister", "nurse", "professor", "prof",
+     "sir", "dame", "lady", "lord")
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class PrintChoices:
+    """The nurse's answer to the check: the findings to print as [removed] (by key), or all."""
+
+    remove: frozenset[str] = frozenset()
+    remove_all: bool = False
+
+    def decided(self, findings: list[GateFinding], where: str) -> list[GateFinding]:
+        """The findings to print as [removed]; FindingsRemain while any is undecided."""
+        undecided = [f for f in findings if f.key not in self.remove]
+        if undecided and not self.remove_all:
+            raise FindingsRemain(undecided, where)
+        return findings
+
+
+@dataclass(frozen=True)
+class PublicFacts:
+    """What may be printed for everyone to read, by design."""
+
+    names: frozenset[str]  # each word of a name that may be printed, lower case
+    phones: frozenset[str]  # digits only, in the national form (0…)
+    places: tuple[str, ...]  # the unit's address and the hospital's names, folded
+
+    def allows(self, kind: str, text: str) -> bool:
+        digits = _national(re.sub(r"\D", "", text))
+        if len(digits) >= 6 and digits in self.phones:
+            return True
+        folded = _fold(text)
+        if folded and any(folded in place for place in self.places):
+            return True
+        words = [w.lower() for w in _WORD.findall(text) if w.lower() not in _TITLES]
+        return bool(words) and kind == "name" and all(w in self.names for w in words)
+
+
+def public_facts(contents: BookletContents, also_named: Iterable[str] = ()) -> PublicFacts:
+    """What the booklet prints by design; `also_named`: other people who agreed to be named
+    (representatives of the team's other pledges)."""
+    names = [*(member.name for member in contents.team), *also_named]
+    names += [*contents.representatives, contents.hospital, contents.trust]
+    names += [line.name for line in contents.helplines]
+    phones = [contents.unit_phone, contents.out_of_hours_phone]
+    phones += [member.phone for member in contents.team]
+    phones += [line.phone for line in contents.helplines]
+    return PublicFacts(
+        frozenset(w.lower() for name in names for w in _WORD.findall(name)),
+        frozenset(_national(re.sub(r"\D", "", p)) for p in phones if p and p.strip()),
+        tuple(_fold(place) for place in (contents.address, contents.hospital, contents.trust)),
+    )
+
+
+def printed_words(contents: BookletContents) -> list[OutgoingText]:
+    """Every word the booklet prints that the team or patients wrote, with where it is."""
+    values = [
+        OutgoingText("booklet", "words", name, getattr(contents.words, name)) for name in WORDS
+    ]
+    values.append(OutgoingText("booklet", "cover", "cover line", contents.cover_line))
+    values.append(OutgoingText("booklet", "cover", "credit line", contents.credit_line))
+    for number, standard in enumerate(contents.standards, 1):
+        values.append(OutgoingText("standard", str(number), "text", standard))
+    for number, goal in enumerate(contents.goals, 1):
+        for name in ("title", "description", "why", "progress"):
+            values.append(OutgoingText("goal", str(number), name, getattr(goal, name)))
+    for number, quote in enumerate(contents.quotes, 1):
+        values.append(OutgoingText("quote", str(number), "words", quote.wording))
+        if not quote.named_with_consent:  # a first name or a staff member, as they agreed
+            values.append(OutgoingText("quote", str(number), "said by", quote.attributed_to))
+    for number, finding in enumerate(contents.findings, 1):
+        values.append(OutgoingText("what you told us", str(number), "sentence", finding.sentence))
+    return [value for value in values if value.text and value.text.strip()]
+
+
+def poster_words(rows: Iterable[tuple[str, str]]) -> list[OutgoingText]:
+    """The poster's "You said" and "We are doing" lines."""
+    values: list[OutgoingText] = []
+    for number, (said, doing) in enumerate(rows, 1):
+        values.append(OutgoingText("poster", str(number), "you said", said))
+        values.append(OutgoingText("poster", str(number), "we are doing", doing))
+    return [value for value in values if value.text.strip()]
+
+
+def review_print(
+    values: Iterable[OutgoingText],
+    facts: PublicFacts,
+    *,
+    not_to_be_named: Iterable[str] = (),
+    lists: NameLists | None = None,
+    not_identifiers: Collection[str] = (),
+) -> list[GateFinding]:
+    """Every identifier in `values` that is not printed by design and not already recorded as
+    "not an identifier". `not_to_be_named`: representatives who did not agree to be named."""
+    values = list(values)
+    found = review_outgoing(
+        values,
+        tuple(not_to_be_named),
+        lists=lists,
+        every_date=False,
+        not_identifiers=not_identifiers,
+    )
+    texts = {(v.table, v.row, v.field): v.text for v in values}
+    return [
+        f
+        for f in found
+        if not facts.allows(f.kind, texts[(f.table, f.row, f.field)][f.start : f.end])
+    ]
+
+
+def cleaned(
+    values: Iterable[OutgoingText], findings: Iterable[GateFinding]
+) -> dict[tuple[str, str, str], str]:
+    """Each value's words with every finding replaced by the marker, by (table, row, field)."""
+    return {
+        (v.table, v.row, v.field): v.text for v in apply_decisions(values, findings, marker=REMOVED)
+    }
+
+
+def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding]) -> BookletContents:
+    """The booklet's contents with each of `findings` replaced by the marker."""
+    findings = list(findings)
+    if not findings:
+        return contents
+    text = cleaned(printed_words(contents), findings)
+
+    def word(table: str, row: str, field: str, current: str) -> str:
+        return text.get((table, row, field), current)
+
+    words = contents.words
+    new_words = BookletWords(
+        **{name: word("booklet", "words", name, getattr(words, name)) for name in WORDS}
+    )
+    goals = tuple(
+        replace(
+            goal,
+            **{
+                name: word("goal", str(n), name, getattr(goal, name))
+                for name in ("title", "description", "why", "progress")
+            },
+        )
+        for n, goal in enumerate(contents.goals, 1)
+    )
+    quotes = tuple(
+        PrintedQuote(
+            word("quote", str(n), "words", quote.wording),
+            word("quote", str(n), "said by", quote.attributed_to),
+            quote.named_with_consent,
+        )
+        for n, quote in enumerate(contents.quotes, 1)
+    )
+    return replace(
+        contents,
+        words=new_words,
+        cover_line=word("booklet", "cover", "cover line", contents.cover_line),
+        credit_line=word("booklet", "cover", "credit line", contents.credit_line),
+        standards=tuple(
+            word("standard", str(n), "text", s) for n, s in enumerate(contents.standards, 1)
+        ),
+        goals=goals,
+        quotes=quotes,
+        findings=tuple(
+            replace(f, sentence=word("what you told us", str(n), "sentence", f.sentence))
+            for n, f in enumerate(contents.findings, 1)
+        ),
+    )
+
+
+def cleaned_poster(
+    rows: list[tuple[str, str]], findings: Iterable[GateFinding]
+) -> list[tuple[str, str]]:
+    text = cleaned(poster_words(rows), findings)
+    return [
+        (
+            text.get(("poster", str(n), "you said"), said),
+            text.get(("poster", str(n), "we are doing"), doing),
+        )
+        for n, (said, doing) in enumerate(rows, 1)
+    ]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def _national(digits: str) -> str:
+    """01234 567890, +44 1234 567890 and 0044 1234 567890 as one number."""
+    for prefix in ("0044", "44"):
+        if digits.startswith(prefix) and len(digits) > 10:
+            return "0" + digits[len(prefix) :].lstrip("0")
+    return digits
+
+
+__all__ = [
+    "PrintChoices",
+    "PublicFacts",
+    "cleaned_contents",
+    "cleaned_poster",
+    "poster_words",
+    "printed_words",
+    "public_facts",
+    "review_print",
+]
