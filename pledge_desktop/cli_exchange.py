@@ -42,6 +42,12 @@ def add_exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> No
         help="replace everything the identifier check finds by [removed], and say where",
     )
     export.add_argument(
+        "--with-publication",
+        action="store_true",
+        help="add the published pledge (the booklet as PDF and web page, pledge.json and the "
+        "team's consent to publish) under publication/; needs a sign-off with consent",
+    )
+    export.add_argument(
         "--password",
         action="store_true",
         help=f"protect the file with a password (AES), asked for here or taken from "
@@ -106,7 +112,9 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
             {"k": "--k must be 2 or more: a group of one form is a single patient."}
         )
     password = _password(confirm=True) if args.password else None
-    choices = ExportChoices(k=args.k, password=password, remove_all=args.redact)
+    choices = ExportChoices(
+        k=args.k, password=password, remove_all=args.redact, publication=args.with_publication
+    )
     with open_workspace(
         data_dir, write=True, create=bool(getattr(args, "create", False))
     ) as workspace:
@@ -128,6 +136,8 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
             f"{result.comments_withheld} written answers were left out: review them in the app "
             "(File → Send data to the charity) to send them."
         )
+    if result.publication:
+        print(f"With the published pledge: {', '.join(result.publication)}")
     protected = " (password protected)" if result.encrypted else ""
     print(f"Wrote {result.path}{protected}\nSHA-256 {result.sha256}")
     return 0

@@ -85,9 +85,53 @@ def public_facts(contents: BookletContents, also_named: Iterable[str] = ()) -> P
     )
 
 
-def printed_words(contents: BookletContents) -> list[OutgoingText]:
-    """Every word the booklet prints that the team or patients wrote, with where it is."""
+# what the booklet prints by design, and the one kind of identifier each such field may hold
+_NAME, _PHONE, _PLACE = (
+    frozenset({"name"}),
+    frozenset({"phone number"}),
+    frozenset({"street address", "postcode", "name"}),
+)
+PUBLIC_KINDS = {
+    ("team", "name"): _NAME,
+    ("team", "role"): _NAME,  # job titles read like names: "Consultant Oncologist"
+    ("team", "phone"): _PHONE,
+    ("representative", "name"): _NAME,
+    ("unit", "hospital"): _PLACE,
+    ("unit", "trust"): _PLACE,
+    ("unit", "address"): _PLACE,
+    ("unit", "phone"): _PHONE,
+    ("unit", "out of hours phone"): _PHONE,
+    ("helpline", "name"): _NAME,
+    ("helpline", "phone"): _PHONE,
+    ("helpline", "hours"): frozenset(),
+}
+
+
+def public_words(contents: BookletContents) -> list[OutgoingText]:
+    """The contact details the booklet prints by design: each may hold its own kind of
+    identifier (a team member's name, the unit's phone) and nothing else."""
     values = [
+        OutgoingText("unit", "", "hospital", contents.hospital),
+        OutgoingText("unit", "", "trust", contents.trust),
+        OutgoingText("unit", "", "address", contents.address),
+        OutgoingText("unit", "", "phone", contents.unit_phone),
+        OutgoingText("unit", "", "out of hours phone", contents.out_of_hours_phone),
+    ]
+    for number, member in enumerate(contents.team, 1):
+        for name in ("name", "role", "phone"):
+            values.append(OutgoingText("team", str(number), name, getattr(member, name)))
+    for number, person in enumerate(contents.representatives, 1):
+        values.append(OutgoingText("representative", str(number), "name", person))
+    for number, line in enumerate(contents.helplines, 1):
+        for name in ("name", "phone", "hours"):
+            values.append(OutgoingText("helpline", str(number), name, getattr(line, name)))
+    return [value for value in values if value.text and value.text.strip()]
+
+
+def printed_words(contents: BookletContents) -> list[OutgoingText]:
+    """Every word the booklet prints, with where it is: what the team or patients wrote, and
+    the contact details printed by design (public_words)."""
+    values = public_words(contents) + [
         OutgoingText("booklet", "words", name, getattr(contents.words, name)) for name in WORDS
     ]
     values.append(OutgoingText("booklet", "cover", "cover line", contents.cover_line))
@@ -137,7 +181,8 @@ def review_print(
     return [
         f
         for f in found
-        if not facts.allows(f.kind, texts[(f.table, f.row, f.field)][f.start : f.end])
+        if f.kind not in PUBLIC_KINDS.get((f.table, f.field), frozenset())
+        and not facts.allows(f.kind, texts[(f.table, f.row, f.field)][f.start : f.end])
     ]
 
 
@@ -182,8 +227,39 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
         )
         for n, quote in enumerate(contents.quotes, 1)
     )
+    team = tuple(
+        replace(
+            member,
+            **{
+                name: word("team", str(n), name, getattr(member, name))
+                for name in ("name", "role", "phone")
+            },
+        )
+        for n, member in enumerate(contents.team, 1)
+    )
+    helplines = tuple(
+        replace(
+            line,
+            **{
+                name: word("helpline", str(n), name, getattr(line, name))
+                for name in ("name", "phone", "hours")
+            },
+        )
+        for n, line in enumerate(contents.helplines, 1)
+    )
     return replace(
         contents,
+        hospital=word("unit", "", "hospital", contents.hospital),
+        trust=word("unit", "", "trust", contents.trust),
+        address=word("unit", "", "address", contents.address),
+        unit_phone=word("unit", "", "phone", contents.unit_phone),
+        out_of_hours_phone=word("unit", "", "out of hours phone", contents.out_of_hours_phone),
+        team=team,
+        helplines=helplines,
+        representatives=tuple(
+            word("representative", str(n), "name", person)
+            for n, person in enumerate(contents.representatives, 1)
+        ),
         words=new_words,
         cover_line=word("booklet", "cover", "cover line", contents.cover_line),
         credit_line=word("booklet", "cover", "credit line", contents.credit_line),

@@ -20,6 +20,12 @@ MISSING_MEANING = {
     "withheld": "a written answer not sent: not reviewed, or dropped by the nurse",
 }
 MEMBERS = ("datapackage.json", "manifest.json", "README.txt")
+# the published pledge, when the team sends it with the package (optional)
+PUBLICATION_FOLDER = "publication"
+PUBLICATION_MEMBERS = tuple(
+    f"{PUBLICATION_FOLDER}/{name}"
+    for name in ("booklet.pdf", "booklet.html", "pledge.json", "consent-to-publish.txt")
+)
 # tables with one row per person (a form, an interview, a quote): written in the order of their
 # random ids, never in the order of serial numbers or typing
 PER_PERSON = ("responses", "interviews", "interview_themes", "quotes")

@@ -54,9 +54,16 @@ def csv_bytes(table: Table) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def package_files(tables: list[Table], about: dict[str, Any], readme: str) -> dict[str, bytes]:
-    """Every file of the package, by its path inside the ZIP."""
+def package_files(
+    tables: list[Table],
+    about: dict[str, Any],
+    readme: str,
+    extra: dict[str, bytes] | None = None,
+) -> dict[str, bytes]:
+    """Every file of the package, by its path inside the ZIP; `extra`: the published pledge's
+    files, when they go with it (listed in the manifest like every other)."""
     files = {table.path: csv_bytes(table) for table in tables}
+    files.update(extra or {})
     about = {**about, "format_version": FORMAT_VERSION}  # said twice: the two must agree
     files["datapackage.json"] = json.dumps(descriptor(tables, about), indent=2).encode("utf-8")
     files["README.txt"] = readme.encode("utf-8")

@@ -21,7 +21,12 @@ from typing import Any
 
 from pledge_desktop.exchange.cells import plain_cell
 from pledge_desktop.exchange.package_check import checked_tables
-from pledge_desktop.exchange.package_format import FORMAT_VERSION, MEMBERS
+from pledge_desktop.exchange.package_format import (
+    FORMAT_VERSION,
+    MEMBERS,
+    PUBLICATION_FOLDER,
+    PUBLICATION_MEMBERS,
+)
 from pledge_desktop.exchange.table_check import CheckedTable
 
 MAX_FILE = 200 * 1024 * 1024  # bytes: far more than any hospital's year of data
@@ -246,8 +251,9 @@ def _check_name(name: str) -> None:
         )
     allowed = (
         name in MEMBERS
+        or name in PUBLICATION_MEMBERS
         or name in {f"data/{t}.csv" for t in (*TABLES, *LATER_TABLES, "sites")}
-        or name == "data/"
+        or name in ("data/", f"{PUBLICATION_FOLDER}/")
     )
     if not allowed:
         raise PackageRejected(f"It holds a file a Pledge package never has: {name!r}.")

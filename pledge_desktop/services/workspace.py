@@ -153,7 +153,7 @@ class Workspace:
     def export(self) -> ExportService:
         from pledge_desktop.services.exchange.export import ExportService
 
-        return ExportService(self.db, self.changes)
+        return ExportService(self.db, self.changes, self.publish, fictional=self.is_demo)
 
     @cached_property
     def team_report(self) -> TeamReportService:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from pledge_desktop import __version__
 from pledge_desktop.db import models as m
@@ -24,8 +25,15 @@ from pledge_desktop.domain.anonymity import QuasiIdentifier, Suppression, genera
 from pledge_desktop.domain.errors import StorageError, ValidationError
 from pledge_desktop.domain.identifiers import Finding, find_identifiers, redact
 from pledge_desktop.domain.policy import DataPolicy
+from pledge_desktop.domain.print_gate import PrintChoices
 from pledge_desktop.domain.privacy import FindingsRemain, GateFinding
-from pledge_desktop.exchange.package_format import MISSING_MEANING, PER_PERSON, README, Table
+from pledge_desktop.exchange.package_format import (
+    MISSING_MEANING,
+    PER_PERSON,
+    PUBLICATION_FOLDER,
+    README,
+    Table,
+)
 from pledge_desktop.exchange.package_io import package_files, validation_problems, zip_bytes
 from pledge_desktop.services import privacy_decisions as decisions
 from pledge_desktop.services.exchange import export_gate as gate
@@ -73,6 +81,9 @@ class ExportPlan:
     policy: DataPolicy | None = None
     quasi: tuple[QuasiIdentifier, ...] = ()
     never_sent: tuple[str, ...] = ()  # written questions asking who the patient is
+    # the published pledge (booklet, pledge.json, consent), when it may go with the package
+    publication_findings: tuple[GateFinding, ...] = ()
+    publication_refused: str | None = "The app was not asked about the published pledge."
 
     @property
     def least_k(self) -> int:
@@ -84,10 +95,14 @@ class ExportPlan:
         k = max(k, self.least_k)
         return replace(self, suppression=generalise_then_suppress(rows, self.quasi, k))
 
-    def findings_for(self, comments: Iterable[tuple[str, str]]) -> list[GateFinding]:
-        """The findings to decide when the written answers `comments` are sent."""
+    def findings_for(
+        self, comments: Iterable[tuple[str, str]], publication: bool = False
+    ) -> list[GateFinding]:
+        """The findings to decide when the written answers `comments` are sent (and the
+        published pledge, when it goes too)."""
         sent = set(comments)
-        return [f for f in self.findings if f.table != "responses" or (f.row, f.field) in sent]
+        found = [f for f in self.findings if f.table != "responses" or (f.row, f.field) in sent]
+        return found + list(self.publication_findings) if publication else found
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,7 @@ class ExportResult:
     removed: tuple[GateFinding, ...] = ()  # identifiers replaced by a marker
     policy_version: int = 0
     never_sent: tuple[str, ...] = ()
+    publication: tuple[str, ...] = ()  # the published pledge's files in the package
 
 
 @dataclass
@@ -112,12 +128,31 @@ class ExportChoices:
     password: str | None = None
     remove: set[str] = field(default_factory=set)  # finding keys to replace by a marker
     remove_all: bool = False  # `pledge export --redact`
+    publication: bool = False  # the published pledge goes with the package
+
+
+class Publication(Protocol):
+    """The published pledge's files (services/year/publish.py)."""
+
+    def review(self, cycle_id: int) -> list[GateFinding]: ...
+
+    def files(
+        self, cycle_id: int, *, fictional: bool = False, choices: PrintChoices = ...
+    ) -> dict[str, bytes]: ...
 
 
 class ExportService:
-    def __init__(self, db: Database, changes: ChangeFeed) -> None:
+    def __init__(
+        self,
+        db: Database,
+        changes: ChangeFeed,
+        publication: Publication | None = None,
+        fictional: bool = False,
+    ) -> None:
         self._db = db
         self._changes = changes
+        self._publication = publication
+        self._fictional = fictional
         self.policy = PolicyService(db, changes)
 
     def plan(self, cycle_id: int, k: int | None = None) -> ExportPlan:
@@ -163,7 +198,17 @@ class ExportService:
             tuple(gathered.quasi),
             tuple(gathered.never_sent),
         )
+        plan = replace(plan, **self._publication_plan(cycle_id))
         return plan.with_k(k or gathered.policy.k)
+
+    def _publication_plan(self, cycle_id: int) -> dict[str, Any]:
+        if self._publication is None:
+            return {}
+        try:
+            found = tuple(self._publication.review(cycle_id))
+        except ValidationError as refused:
+            return {"publication_refused": str(refused)}
+        return {"publication_findings": found, "publication_refused": None}
 
     def not_an_identifier(self, findings: Iterable[GateFinding]) -> int:
         """Record that these findings are not identifiers (who and when, in the audit trail),
@@ -182,6 +227,7 @@ class ExportService:
             raise ValidationError(
                 {"password": f"Use a password of at least {MIN_PASSWORD} characters, or none."}
             )
+        published = self._published(cycle_id, choices)
         partial: Path | None = None
         try:
             with self._db.transaction() as session:
@@ -215,8 +261,10 @@ class ExportService:
                     "data_policy_version": policy.version,
                     "data_policy_date": policy.date.isoformat(),
                     "identifiers_removed": len(findings),
+                    "publication": sorted(published),
                 }
-                files = package_files(tables, about, _readme(gathered, about, k, sent))
+                readme = _readme(gathered, about, k, sent) + _publication_note(published)
+                files = package_files(tables, about, readme, published)
                 problems = validation_problems(files)
                 if problems:
                     raise StorageError(
@@ -260,7 +308,32 @@ class ExportService:
             tuple(findings),
             policy.version,
             tuple(gathered.never_sent),
+            tuple(sorted(published)),
         )
+
+    def _published(self, cycle_id: int, choices: ExportChoices) -> dict[str, bytes]:
+        """The published pledge's files, under publication/, when asked for: made before the
+        package's transaction, through the same identifier check and the nurse's decisions."""
+        if not choices.publication:
+            return {}
+        if self._publication is None:
+            raise ValidationError({"publication": "The published pledge cannot be added here."})
+        made = self._publication.files(
+            cycle_id,
+            fictional=self._fictional,
+            choices=PrintChoices(frozenset(choices.remove), choices.remove_all),
+        )
+        return {f"{PUBLICATION_FOLDER}/{name}": data for name, data in made.items()}
+
+
+def _publication_note(published: dict[str, bytes]) -> str:
+    if not published:
+        return ""
+    return (
+        "\n\nThe published pledge is included in publication/: the booklet (PDF and web page), "
+        "its goals and standards (pledge.json) and the team's consent to publish, through the "
+        "same identifier check as every table.\n"
+    )
 
 
 def _check_k(k: int | None) -> None:

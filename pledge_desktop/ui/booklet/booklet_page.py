@@ -4,8 +4,10 @@ plain-English check, a preview, and the booklet and poster written as PDFs."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
@@ -25,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.booklet import BookletChoices, BookletWords
 from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.domain.print_gate import PrintChoices
 from pledge_desktop.services.publishing.booklet import WORD_FIELDS
 from pledge_desktop.ui.booklet.booklet_cover import CoverTab
 from pledge_desktop.ui.booklet.booklet_dialogs import HighlightDialog, PreviewDialog, WordingDialog
 from pledge_desktop.ui.booklet.booklet_parts import ChoicesTab, HighlightsTab
 from pledge_desktop.ui.common.context import ScreenContext
+from pledge_desktop.ui.common.findings_review import through_the_check
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, page_title
 from pledge_desktop.ui.common.words import plural
@@ -47,6 +51,8 @@ EDITIONS = (
     ("docx", "Word document (DOCX)", "Word document (*.docx)"),
 )
 PICTURE_SIDE = 1200  # pixels: plenty for print at the booklet's sizes, and a small database
+
+T = TypeVar("T")
 
 
 class BookletPage(QWidget):
@@ -302,29 +308,45 @@ class BookletPage(QWidget):
             return
         assert self.context.cycle_id is not None
         workspace = self.context.workspace
+        cycle_id = self.context.cycle_id
         try:
-            workspace.booklet.write_edition(
-                self.context.cycle_id, Path(name), edition, fictional=workspace.is_demo
+            written = self._checked(
+                self.tr("the booklet"),
+                lambda choices: (
+                    workspace.booklet.write_edition(
+                        cycle_id, Path(name), edition, fictional=workspace.is_demo, choices=choices
+                    )
+                    or True
+                ),
             )
         except PledgeError as error:
             show_problem(self, self.tr("Booklet not written"), error)
+            return
+        if not written:
             return
         show_status(self, self.tr("Wrote the booklet to %s") % name, 15000)
 
     def _write(self, path: Path) -> bool:
         assert self.context.cycle_id is not None
         workspace = self.context.workspace
+        cycle_id = self.context.cycle_id
         try:
-            written = workspace.booklet.write(
-                self.context.cycle_id,
-                path,
-                large_print=self.large_print.isChecked(),
-                imposed=self.imposed.isChecked(),
-                print_shop=self.print_shop.isChecked(),
-                fictional=workspace.is_demo,
+            written = self._checked(
+                self.tr("the booklet"),
+                lambda choices: workspace.booklet.write(
+                    cycle_id,
+                    path,
+                    large_print=self.large_print.isChecked(),
+                    imposed=self.imposed.isChecked(),
+                    print_shop=self.print_shop.isChecked(),
+                    fictional=workspace.is_demo,
+                    choices=choices,
+                ),
             )
         except PledgeError as error:
             show_problem(self, self.tr("Booklet not written"), error)
+            return False
+        if written is None:
             return False
         self.last_written = written
         return True
@@ -337,18 +359,31 @@ class BookletPage(QWidget):
             return
         workspace = self.context.workspace
         assert self.context.cycle_id is not None
+        cycle_id = self.context.cycle_id
         try:
-            rows = workspace.booklet.write_poster(
-                self.context.cycle_id,
-                Path(name),
-                "A3" if self.poster_a3.isChecked() else "A4",
-                fictional=workspace.is_demo,
+            rows = self._checked(
+                self.tr("the poster"),
+                lambda choices: workspace.booklet.write_poster(
+                    cycle_id,
+                    Path(name),
+                    "A3" if self.poster_a3.isChecked() else "A4",
+                    fictional=workspace.is_demo,
+                    choices=choices,
+                ),
             )
         except PledgeError as error:
             show_problem(self, self.tr("Poster not written"), error)
             return
+        if rows is None:
+            return
         show_status(
             self, self.tr("Wrote the poster (%s) to %s") % (plural(rows, "finding"), name), 15000
+        )
+
+    def _checked(self, what: str, write: Callable[[PrintChoices], T]) -> T | None:
+        """Written through the identifier check: the nurse decides anything it finds."""
+        return through_the_check(
+            self, what, self.context.workspace.booklet.not_an_identifier, write
         )
 
     def _ask_where(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.domain.privacy import GateFinding
 from pledge_desktop.services.exchange.export import ExportChoices, ExportPlan, ExportResult
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import busy, show_problem
@@ -60,6 +62,11 @@ class ExportWizard(QWizard):
             self.addPage(page)
         sized(self, 760, 560)
 
+    def plan_findings(self) -> list[GateFinding]:
+        """The findings to decide for what is chosen: the tables, the written answers ticked,
+        and the published pledge when it goes too."""
+        return self.plan.findings_for(self.comments.chosen(), self.what.with_publication())
+
 
 class WhatPage(QWizardPage):
     def __init__(self, wizard: ExportWizard) -> None:
@@ -91,10 +98,28 @@ class WhatPage(QWizardPage):
         k_label = QLabel(self.tr("&Hold back answers that could identify someone when fewer than"))
         k_label.setBuddy(self.k)
         form.addRow(k_label, self.k)
+        self.publication = QCheckBox(
+            self.tr("Also send the &published pledge (booklet, goals, standards and consent)")
+        )
+        self.publication.setObjectName("exportPublication")
+        self.publication.setAccessibleName(self.publication.text().replace("&", ""))
+        refused = wizard.plan.publication_refused
+        self.publication.setEnabled(refused is None)
+        self.publication.setToolTip(
+            refused
+            or self.tr("The charity can put your booklet on its website without asking again.")
+        )
+        self.publication_note = _label(refused or "")
+        self.publication_note.setVisible(bool(refused))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tables, 1)
         layout.addLayout(form)
         layout.addWidget(self.held_back)
+        layout.addWidget(self.publication)
+        layout.addWidget(self.publication_note)
+
+    def with_publication(self) -> bool:
+        return self.publication.isEnabled() and self.publication.isChecked()
 
     def _k_changed(self, k: int) -> None:
         self.w.plan = self.w.plan.with_k(k)  # no need to read the database again
@@ -205,6 +230,7 @@ class SendPage(QWizardPage):
             comments=self.w.comments.chosen(),
             password=password or None,
             remove=self.w.findings.removed(),
+            publication=self.w.what.with_publication(),
         )
         try:
             with busy(self, self.tr("Checking and writing the data package…")):

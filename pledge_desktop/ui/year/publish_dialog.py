@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError
+from pledge_desktop.domain.print_gate import PrintChoices
 from pledge_desktop.services.year.publish import Published
 from pledge_desktop.ui.common.context import ScreenContext
+from pledge_desktop.ui.common.findings_review import through_the_check
 from pledge_desktop.ui.common.messages import busy, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe
 
@@ -99,16 +101,26 @@ class PublishDialog(QDialog):
             return
         ws = self.context.workspace
         try:
-            with busy(self, self.tr("Publishing…")):
-                self.result = ws.publish.publish(
-                    self.cycle_id, Path(text).expanduser(), fictional=ws.is_demo
-                )
+            result = through_the_check(
+                self,
+                self.tr("the published pledge"),
+                ws.booklet.not_an_identifier,
+                lambda choices: self._publish(Path(text).expanduser(), choices),
+            )
         except PledgeError as error:
             show_problem(self, self.tr("Not published"), error)
             return
+        if result is None:
+            return
+        self.result = result
         show_status(
             self.parentWidget() or self,
             self.tr("Published %d files to %s") % (len(self.result.files), self.result.folder),
             20000,
         )
         super().accept()
+
+    def _publish(self, folder: Path, choices: PrintChoices) -> Published:
+        ws = self.context.workspace
+        with busy(self, self.tr("Publishing…")):
+            return ws.publish.publish(self.cycle_id, folder, fictional=ws.is_demo, choices=choices)
