@@ -22,15 +22,34 @@ def add_publish_command(command: Callable[..., argparse.ArgumentParser]) -> None
     publish.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="the folder to write into"
     )
+    publish.add_argument(
+        "--redact",
+        action="store_true",
+        help="replace each thing the identifier check finds (a name, a phone number …) by "
+        "[removed]; without it nothing is written while one is undecided",
+    )
 
 
 def _publish(args: argparse.Namespace, data_dir: Path) -> int:
+    from pledge_desktop.cli_findings import refused, removed
+    from pledge_desktop.domain.print_gate import PrintChoices
+    from pledge_desktop.domain.privacy import FindingsRemain
     from pledge_desktop.services.workspace import open_workspace
 
     with open_workspace(data_dir, write=True, create=False) as workspace:
         cycle = workspace.cycles.find(args.cycle)
         assert cycle.id is not None
-        done = workspace.publish.publish(cycle.id, args.out.resolve(), fictional=workspace.is_demo)
+        if args.redact:
+            removed(workspace.publish.review(cycle.id))
+        try:
+            done = workspace.publish.publish(
+                cycle.id,
+                args.out.resolve(),
+                fictional=workspace.is_demo,
+                choices=PrintChoices(remove_all=args.redact),
+            )
+        except FindingsRemain as remaining:
+            return refused(remaining)
     print(
         f"Published the {cycle.pledge_type.short.lower()} pledge {cycle.label}: "
         f"{done.goals} goals, {done.standards} standards of care."

@@ -153,6 +153,7 @@ class FindingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("findingsDialog")
         self.setWindowTitle(self.tr("Anything that could identify someone"))
         intro = QLabel(
             self.tr(
