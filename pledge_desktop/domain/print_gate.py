@@ -59,11 +59,12 @@ class PublicFacts:
     places: tuple[str, ...]  # the unit's address and the hospital's names, folded
 
     def allows(self, kind: str, text: str) -> bool:
-        digits = _national(re.sub(r"\D", "", text))
-        if len(digits) >= 6 and digits in self.phones:
-            return True
+        """True when `text`, found as `kind`, is one of these public details."""
+        if kind == "phone number":
+            digits = _national(re.sub(r"\D", "", text))
+            return len(digits) >= 6 and digits in self.phones
         folded = _fold(text)
-        if folded and any(folded in place for place in self.places):
+        if kind in _PLACE and folded and any(folded in place for place in self.places):
             return True
         words = [w.lower() for w in _WORD.findall(text) if w.lower() not in _TITLES]
         return bool(words) and kind == "name" and all(w in self.names for w in words)
@@ -104,7 +105,12 @@ PUBLIC_KINDS = {
     ("helpline", "name"): _NAME,
     ("helpline", "phone"): _PHONE,
     ("helpline", "hours"): frozenset(),
+    ("quote", "said by, named with consent"): _NAME,  # a first name or a staff member
 }
+
+
+def _said_by(quote: PrintedQuote) -> str:
+    return "said by, named with consent" if quote.named_with_consent else "said by"
 
 
 def public_words(contents: BookletContents) -> list[OutgoingText]:
@@ -134,6 +140,7 @@ def printed_words(contents: BookletContents) -> list[OutgoingText]:
     values = public_words(contents) + [
         OutgoingText("booklet", "words", name, getattr(contents.words, name)) for name in WORDS
     ]
+    values.append(OutgoingText("pledge", "", "label", contents.cycle_label))
     values.append(OutgoingText("booklet", "cover", "cover line", contents.cover_line))
     values.append(OutgoingText("booklet", "cover", "credit line", contents.credit_line))
     for number, standard in enumerate(contents.standards, 1):
@@ -143,16 +150,22 @@ def printed_words(contents: BookletContents) -> list[OutgoingText]:
             values.append(OutgoingText("goal", str(number), name, getattr(goal, name)))
     for number, quote in enumerate(contents.quotes, 1):
         values.append(OutgoingText("quote", str(number), "words", quote.wording))
-        if not quote.named_with_consent:  # a first name or a staff member, as they agreed
-            values.append(OutgoingText("quote", str(number), "said by", quote.attributed_to))
+        values.append(OutgoingText("quote", str(number), _said_by(quote), quote.attributed_to))
     for number, finding in enumerate(contents.findings, 1):
         values.append(OutgoingText("what you told us", str(number), "sentence", finding.sentence))
     return [value for value in values if value.text and value.text.strip()]
 
 
-def poster_words(rows: Iterable[tuple[str, str]]) -> list[OutgoingText]:
-    """The poster's "You said" and "We are doing" lines."""
-    values: list[OutgoingText] = []
+def poster_words(
+    rows: Iterable[tuple[str, str]], hospital: str = "", phone: str = "", label: str = ""
+) -> list[OutgoingText]:
+    """The poster's "You said" and "We are doing" lines, and the hospital, phone and pledge it
+    names."""
+    values = [
+        OutgoingText("pledge", "", "label", label),
+        OutgoingText("unit", "", "hospital", hospital),
+        OutgoingText("unit", "", "phone", phone),
+    ]
     for number, (said, doing) in enumerate(rows, 1):
         values.append(OutgoingText("poster", str(number), "you said", said))
         values.append(OutgoingText("poster", str(number), "we are doing", doing))
@@ -174,7 +187,7 @@ def review_print(
         values,
         tuple(not_to_be_named),
         lists=lists,
-        every_date=False,
+        every_date=True,  # as the package: an appointment date can point to one person
         not_identifiers=not_identifiers,
     )
     texts = {(v.table, v.row, v.field): v.text for v in values}
@@ -222,7 +235,7 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
     quotes = tuple(
         PrintedQuote(
             word("quote", str(n), "words", quote.wording),
-            word("quote", str(n), "said by", quote.attributed_to),
+            word("quote", str(n), _said_by(quote), quote.attributed_to),
             quote.named_with_consent,
         )
         for n, quote in enumerate(contents.quotes, 1)
@@ -249,6 +262,7 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
     )
     return replace(
         contents,
+        cycle_label=word("pledge", "", "label", contents.cycle_label),
         hospital=word("unit", "", "hospital", contents.hospital),
         trust=word("unit", "", "trust", contents.trust),
         address=word("unit", "", "address", contents.address),
@@ -276,10 +290,21 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
 
 
 def cleaned_poster(
-    rows: list[tuple[str, str]], findings: Iterable[GateFinding]
-) -> list[tuple[str, str]]:
-    text = cleaned(poster_words(rows), findings)
-    return [
+    rows: list[tuple[str, str]],
+    findings: Iterable[GateFinding],
+    hospital: str,
+    phone: str,
+    label: str,
+) -> tuple[tuple[str, str, str], list[tuple[str, str]]]:
+    """The poster's (hospital, phone, pledge label) and lines with each finding replaced by
+    the marker."""
+    text = cleaned(poster_words(rows, hospital, phone, label), findings)
+    named = (
+        text.get(("unit", "", "hospital"), hospital),
+        text.get(("unit", "", "phone"), phone),
+        text.get(("pledge", "", "label"), label),
+    )
+    return named, [
         (
             text.get(("poster", str(n), "you said"), said),
             text.get(("poster", str(n), "we are doing"), doing),

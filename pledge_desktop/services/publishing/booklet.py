@@ -299,9 +299,18 @@ class BookletService:
         with self._db.reading() as session:
             poster = poster_for(session, cycle_id, _choices(session, cycle_id), fictional=fictional)
             rows = [(row.you_said, row.we_did) for row in poster.rows]
-            kept = print_gate.gated_poster_rows(session, cycle_id, contents, rows, choices)
+            (hospital, phone, label), kept = print_gate.gated_poster(
+                session,
+                cycle_id,
+                contents,
+                (rows, poster.hospital, poster.phone, poster.cycle_label),
+                choices,
+            )
         poster = replace(
             poster,
+            hospital=hospital,
+            phone=phone,
+            cycle_label=label,
             rows=tuple(
                 replace(row, you_said=said, we_did=doing)
                 for row, (said, doing) in zip(poster.rows, kept, strict=True)
@@ -319,7 +328,10 @@ class BookletService:
             if not poster:
                 return print_gate.review(session, cycle_id, contents)
             rows = poster_rows(session, cycle_id, _choices(session, cycle_id))
-            return print_gate.review(session, cycle_id, contents, poster_words(rows))
+            lines = poster_words(
+                rows, contents.hospital, contents.unit_phone, contents.cycle_label
+            )
+            return print_gate.review(session, cycle_id, contents, lines)
 
     def not_an_identifier(self, findings: Iterable[GateFinding]) -> int:
         """Record that these findings are not identifiers (who and when, in the audit trail)."""

@@ -25,7 +25,7 @@ from pledge_desktop.services.privacy_decisions import (
     not_identifier_keys,
 )
 
-__all__ = ["PrintChoices", "gated_contents", "gated_poster_rows", "review"]
+__all__ = ["PrintChoices", "gated_contents", "gated_poster", "review"]
 
 
 def review(
@@ -53,12 +53,14 @@ def gated_contents(
     return cleaned_contents(contents, findings)
 
 
-def gated_poster_rows(
+def gated_poster(
     session: Session,
     cycle_id: int,
     contents: BookletContents,
-    rows: list[tuple[str, str]],
+    poster: tuple[list[tuple[str, str]], str, str, str],
     choices: PrintChoices,
-) -> list[tuple[str, str]]:
-    findings = review(session, cycle_id, contents, poster_words(rows))
-    return cleaned_poster(rows, choices.decided(findings, "the poster"))
+) -> tuple[tuple[str, str, str], list[tuple[str, str]]]:
+    """The poster's (hospital, phone, pledge label) and lines through the check."""
+    rows, hospital, phone, label = poster
+    findings = review(session, cycle_id, contents, poster_words(rows, hospital, phone, label))
+    return cleaned_poster(rows, choices.decided(findings, "the poster"), hospital, phone, label)

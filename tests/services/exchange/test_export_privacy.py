@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import select, text, update
 
@@ -18,10 +19,13 @@ from pledge_desktop.db import models as m
 from pledge_desktop.db.text_classes import columns_that_leave
 from pledge_desktop.domain.errors import PolicyProblem, ValidationError
 from pledge_desktop.domain.identifiers import find_identifiers
+from pledge_desktop.domain.print_gate import PrintChoices
 from pledge_desktop.exchange.package_format import option_column, question_fingerprint
 from pledge_desktop.services.exchange.export import ExportChoices, FindingsRemain
 from pledge_desktop.services.exchange.export_gate import name_lists
 from pledge_desktop.services.exchange.export_tables import export_key, ref
+from pledge_desktop.services.exchange.merge import merge_packages
+from tests.pdfs import pdf_text
 from tests.services.exchange.test_export import plant_form
 
 CORPUS = Path(__file__).parents[2] / "data" / "identifiers_corpus.jsonl"
@@ -58,7 +62,10 @@ def rows_of(files: dict[str, str], name: str) -> list[dict[str, str]]:
 
 
 def test_no_planted_identifier_reaches_the_package(demo_workspace, cycle_id, corpus, tmp_path):
+    """Planted everywhere: the package, what the charity's merge makes of it (CSV, XLSX cells,
+    PDF text), and the booklet and poster printed from the same words."""
     planted: list[dict] = []  # type: ignore[type-arg]
+    by_design: list[tuple[str, dict]] = []  # type: ignore[type-arg]
     sentences = itertools.cycle(corpus)
     with demo_workspace.db.transaction() as session:
         for table, columns in columns_that_leave().items():
@@ -70,6 +77,7 @@ def test_no_planted_identifier_reaches_the_package(demo_workspace, cycle_id, cor
                 for row_id in ids:
                     sentence = next(sentences)
                     planted.append(sentence)
+                    by_design.append((f"{table}.{column}", sentence))
                     session.execute(
                         update(model).where(model.c.id == row_id).values({column: sentence["text"]})
                     )
@@ -94,11 +102,85 @@ def test_no_planted_identifier_reaches_the_package(demo_workspace, cycle_id, cor
     files = members(out)
     everything = "\n".join(files.values())
     assert "[removed]" in everything
+    absent(planted, everything, "package")
+    merged = tmp_path / "merged"
+    assert merge_packages([out], merged).accepted
+    absent(planted, "\n".join(merged_words(merged)), "merged")
+    # the public print: the contact details it prints by design may hold their own kind
+    printed = [
+        (s, frozenset({"name"}) if column in NAMES_BY_DESIGN else PHONES_BY_DESIGN.get(column))
+        for column, s in by_design
+    ]
+    booklet, poster = tmp_path / "booklet.pdf", tmp_path / "poster.pdf"
+    everyone = PrintChoices(remove_all=True)
+    with pytest.raises(FindingsRemain):
+        demo_workspace.booklet.write(cycle_id, booklet)
+    demo_workspace.booklet.write(cycle_id, booklet, choices=everyone)
+    demo_workspace.booklet.write_poster(cycle_id, poster, choices=everyone)
+    texts = {
+        name: " ".join(pdf_text(path).split())
+        for name, path in (("booklet", booklet), ("poster", poster))
+    }
+    assert "[removed]" in texts["booklet"]
+    public = {  # a team member's name or the unit's phone may be printed wherever it is written
+        identifier["text"]
+        for sentence, kinds in printed
+        for identifier in sentence["identifiers"]
+        if kinds is not None and identifier["kind"] in kinds
+    }
+    public_words = {w.lower() for words in public for w in re.findall(r"\w+", words)}
+    for sentence, kinds in printed:
+        kept = [
+            i
+            for i in sentence["identifiers"]
+            if (kinds is None or i["kind"] not in kinds)
+            and not (
+                i["kind"] in {"name", "phone number"}
+                and set(re.findall(r"\w+", i["text"].lower())) <= public_words
+            )
+        ]
+        for name, text in texts.items():
+            absent([{**sentence, "identifiers": kept}], text, name)
+
+
+NAMES_BY_DESIGN = {
+    "team_member.name",
+    "team_member.role",
+    "patient_representative.name",
+    "hospital.name",
+    "hospital.trust_name",
+    "hospital.address",
+}
+PHONES_BY_DESIGN = {
+    column: frozenset({"phone number"})
+    for column in ("team_member.phone", "hospital.unit_phone", "hospital.out_of_hours_phone")
+}
+
+
+def absent(planted: list[dict], everything: str, where: str) -> None:  # type: ignore[type-arg]
     for sentence in planted:
         for identifier in sentence["identifiers"]:
             words = identifier["text"]
             pattern = r"(?<![\w])" + re.escape(words) + r"(?![\w])"
-            assert not re.search(pattern, everything), (words, sentence["text"])
+            found = re.search(pattern, everything)
+            assert not found, (where, words, everything[max(0, found.start() - 80) : found.end()])
+
+
+def merged_words(folder: Path) -> list[str]:
+    """Every word of the merge's outputs: CSV files, every XLSX cell, the PDF's text."""
+    words: list[str] = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in {".csv", ".json", ".txt"}:
+            words.append(path.read_text("utf-8"))
+        elif path.suffix == ".xlsx":
+            book = openpyxl.load_workbook(path, read_only=True)
+            for sheet in book.worksheets:
+                for row in sheet.iter_rows(values_only=True):
+                    words.extend(str(cell) for cell in row if cell is not None)
+        elif path.suffix == ".pdf":
+            words.append(pdf_text(path))
+    assert any(w for w in words), "the merge wrote nothing to read"
+    return words
 
 
 def test_rows_are_in_no_order_of_serials(demo_workspace, cycle_id, tmp_path) -> None:
