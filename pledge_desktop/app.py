@@ -43,23 +43,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_workspace_for(data_dir: Path, demo: bool) -> Any:
-    """Open (and for the demo, fill) a data folder. Imports the database layer on first use."""
+def open_workspace_for(data_dir: Path, demo: bool, *, templates_later: bool = False) -> Any:
+    """Open (and for the demo, fill) a data folder. Imports the database layer on first use.
+    With `templates_later`, the questionnaires we ship are left for `add_templates` to add
+    once the first screen is shown (an empty demo folder gets them at once, to be filled)."""
     from pledge_desktop.domain import identifiers
     from pledge_desktop.services.workspace import open_workspace
 
     # the common first names and surnames the identifier checks look for (resources/names)
     identifiers.use_name_lists(identifiers.load_name_lists(paths.resource("names")))
-    workspace = open_workspace(data_dir, demo=demo)
+    workspace = open_workspace(data_dir, demo=demo, templates=not templates_later)
     if demo and workspace.setup.hospital() is None:  # an empty demo folder: fill it
         from pledge_desktop.services.demo.build import fill_demo
 
         try:
+            if templates_later:
+                workspace.questionnaires.install_templates()
             fill_demo(workspace)
         except BaseException:
             workspace.close()
             raise
     return workspace
+
+
+def add_templates(window: MainWindow) -> None:
+    """Add the questionnaires we ship that the open database lacks (a new version of the app
+    may bring new ones): after the first screen is shown, before anything else is done."""
+    if window.context is not None:
+        window.context.workspace.questionnaires.install_templates()
 
 
 class _FirstPaint(QObject):
@@ -164,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         record("imported")
         chosen = data_dir if args.self_test or probe else safe_place(window, data_dir)
         try:
-            workspace = open_workspace_for(chosen, args.demo)
+            workspace = open_workspace_for(chosen, args.demo, templates_later=True)
         except PledgeError as error:
             fail(error)
             return
@@ -175,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def after_open() -> None:
         record("data_ready")
+        add_templates(window)
         if probe:
             Path(probe).write_text(json.dumps({"started": started, **times}), encoding="utf-8")
             window.close()

@@ -107,7 +107,7 @@ def _open_to_note(data_dir: Path) -> Any:
     from pledge_desktop.services.workspace import open_workspace
 
     try:
-        return open_workspace(data_dir, write=True, create=False)
+        return open_workspace(data_dir, write=True, create=False, templates=False)
     except DataFolderInUse:
         return _open(data_dir)
 

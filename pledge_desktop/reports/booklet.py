@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import RectangleObject
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
@@ -39,7 +37,6 @@ from pledge_desktop.reports.booklet_pages import (
     page_number,
 )
 from pledge_desktop.reports.booklet_story import BookletStory
-from pledge_desktop.reports.imposition import impose
 from pledge_desktop.reports.pdf_style import INK, Styles, paragraph_text, styles
 
 __all__ = ["A5", "MARGIN", "BookletPdf", "booklet_bytes", "write_booklet"]
@@ -67,6 +64,8 @@ def write_booklet(
     sheet = PRINT_SHOP if print_shop else OFFICE
     data, pages, notes = booklet_bytes(contents, large_print=large_print, sheet=sheet)
     if imposed:
+        from pledge_desktop.reports.imposition import impose  # pypdf: only for these editions
+
         data = impose(data, _metadata(contents, large_print, "imposed"), contents.language)
     if print_shop:
         data = _with_boxes(data, sheet)
@@ -104,6 +103,9 @@ def _metadata(contents: BookletContents, large_print: bool, edition: str = "") -
 
 def _with_boxes(data: bytes, sheet: Sheet) -> bytes:
     """Set each page's TrimBox and BleedBox, which a print shop's software reads."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import RectangleObject
+
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     for page in writer.pages:

@@ -7,7 +7,6 @@ A Workspace bundles the open database with the services that work on it. The GUI
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -221,7 +220,7 @@ def prepare_folder(folder: Path) -> None:
     """Make sure the data folder exists and can be written to, or explain plainly."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-test-{uuid.uuid4().hex}"
+        probe = folder / f".write-test-{os.urandom(16).hex()}"
         probe.write_bytes(b"ok")
         probe.unlink(missing_ok=True)
     except OSError as error:
@@ -253,7 +252,12 @@ NEEDS_UPGRADE = (
 
 
 def open_workspace(
-    data_dir: Path, *, demo: bool = False, write: bool = True, create: bool = True
+    data_dir: Path,
+    *,
+    demo: bool = False,
+    write: bool = True,
+    create: bool = True,
+    templates: bool = True,
 ) -> Workspace:
     """Open the data folder.
 
@@ -263,6 +267,8 @@ def open_workspace(
     `pledge demo`, `--create`), otherwise the folder is refused with a plain message. Before
     anything is written the file is checked read-only (db/damage.py): a damaged or foreign
     database, or a `-wal` file that is not its own, is refused and left exactly as it is.
+    The questionnaires we ship are added when opened for writing; `templates=False` leaves
+    that to the caller (the app does it once its first screen is shown).
     """
     data_dir = data_dir.expanduser().resolve()
     db_path = data_dir / DATABASE_FILE
@@ -297,7 +303,8 @@ def open_workspace(
             with storage_errors():
                 upgrade(db.engine)
         workspace = _workspace(data_dir, db, lock, upgraded_from, demo)
-        workspace.questionnaires.install_templates()
+        if templates:
+            workspace.questionnaires.install_templates()
         return workspace
     except BaseException:
         if db is not None:

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWi
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.identifiers import Finding
 from pledge_desktop.ui.common.record_form import RecordForm
-from pledge_desktop.ui.common.widgets import styled
+from pledge_desktop.ui.common.theme import tint
 
 PAUSE_MS = 300  # the check runs this long after the last key press
 SHOWN = 4  # findings named in full; the rest are counted
-WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
 
 Check = Callable[[str], list[Finding]]
 
@@ -60,7 +59,7 @@ class IdentifierWarning(QLabel):
         self.setObjectName(f"{editor.objectName() or 'text'}_identifiers")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        styled(self, WARNING_STYLE)
+        tint(self, "warning")
         self.setAccessibleName(f"Possible identifier in {about}")
         self.hide()
         self.timer = QTimer(self)

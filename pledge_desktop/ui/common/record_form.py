@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.errors import PledgeError, ValidationError
-from pledge_desktop.ui.common.widgets import describe, styled
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import describe
 
 T = TypeVar("T")
 
@@ -122,7 +123,7 @@ class RecordForm(QWidget):
             problem = QLabel()
             problem.setObjectName(f"{spec.name}_problem")
             problem.setWordWrap(True)
-            styled(problem, "color: #a4262c; font-weight: bold;")
+            tint(problem, "problem")
             problem.hide()
             cell = QWidget()
             column = QVBoxLayout(cell)

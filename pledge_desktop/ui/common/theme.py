@@ -8,17 +8,20 @@
 - The booklet's typeface, Atkinson Hyperlegible (made for low-vision readers), at the system's
   text size, and a small type scale: titles, section headings, body.
 - A focus ring two pixels wide in the accent colour on every text box.
+- The few tinted things (problems, warnings, notes, the demo banner) have a light and a dark
+  version and follow the palette when it changes (`tint`); in high contrast they keep only
+  their weight and spacing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from pledge_desktop.ui.common.widgets import font_pt, high_contrast
+from pledge_desktop.ui.common.widgets import font_pt, high_contrast, styled
 
-__all__ = ["accent", "apply_theme", "high_contrast", "is_dark", "problem_colour"]
+__all__ = ["accent", "apply_theme", "high_contrast", "is_dark", "problem_colour", "tint"]
 
 ACCENT = "#6b1f5c"  # the booklet's plum: 10:1 on white
 ACCENT_ON_DARK = "#e6b8dc"  # the same hue, light enough for 9:1 on the dark palette's window
@@ -26,6 +29,24 @@ PROBLEM = "#a4262c"
 PROBLEM_ON_DARK = "#ff9b9b"
 TITLE_PT = 18
 HEADING_PT = 13
+# What each kind of tinted widget looks like: (on a light palette, on a dark one).
+TINTS: dict[str, tuple[str, str]] = {
+    "problem": (
+        f"color: {PROBLEM}; font-weight: bold;",
+        f"color: {PROBLEM_ON_DARK}; font-weight: bold;",
+    ),
+    "warning": ("color: #8a4b00; font-weight: bold;", "color: #ffc266; font-weight: bold;"),
+    "note": ("background: #e8f1fb;", "background: #1f3447;"),
+    "quiet": ("color: #333333;", "color: #d0d0d0;"),
+    "caution": (
+        "background: #fdf0d5; color: #3b2a00; padding: 6px;",
+        "background: #3d2f10; color: #fbe3b0; padding: 6px;",
+    ),
+    "demo": (
+        "background: #ffe08a; color: #1b1b1b; font-weight: bold; padding: 4px 10px;",
+        "background: #5c4a00; color: #ffe9a8; font-weight: bold; padding: 4px 10px;",
+    ),
+}
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 
 
@@ -46,6 +67,41 @@ def accent() -> str:
 def problem_colour() -> str:
     """Red for a problem the nurse must fix, readable in light and dark mode."""
     return PROBLEM_ON_DARK if is_dark() else PROBLEM
+
+
+def tint_style(kind: str, dark: bool | None = None) -> str:
+    """The style sheet of a tinted widget of `kind` (see TINTS) for the palette in use."""
+    light, on_dark = TINTS[kind]
+    return on_dark if (is_dark() if dark is None else dark) else light
+
+
+def tint(widget: QWidget, kind: str) -> None:
+    """Tint `widget` as a `kind` (problem, warning, note, quiet, caution, demo), now and
+    whenever the app's palette changes (dark mode switched on or off)."""
+    _Tint(widget, kind).apply()
+
+
+_PALETTE_EVENTS = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+
+
+class _Tint(QObject):
+    def __init__(self, widget: QWidget, kind: str) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.kind = kind
+        widget.installEventFilter(self)
+
+    def apply(self) -> None:
+        wanted = tint_style(self.kind)
+        if high_contrast():
+            styled(self.widget, wanted, contrast=True)
+        elif self.widget.styleSheet() != wanted:
+            self.widget.setStyleSheet(wanted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PALETTE_EVENTS:  # a window hears of the app's, its children of it
+            self.apply()
+        return False
 
 
 def style_sheet(dark: bool) -> str:
@@ -83,6 +139,7 @@ def apply_theme(app: QApplication, contrast: bool | None = None) -> None:
         app.setFont(font)
     if high_contrast() if contrast is None else contrast:
         return  # the system's colours have the last word
+    _follow_the_system(app)
     dark = is_dark(app.palette())
     palette = app.palette()
     plum = QColor(ACCENT)
@@ -92,3 +149,19 @@ def apply_theme(app: QApplication, contrast: bool | None = None) -> None:
     palette.setColor(QPalette.ColorRole.LinkVisited, QColor(ACCENT_ON_DARK if dark else ACCENT))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(dark))
+
+
+def _follow_the_system(app: QApplication) -> None:
+    """When the system switches dark mode on or off, take its new palette and tint it again."""
+    if app.property("pledgeFollowsScheme"):
+        return
+    app.setProperty("pledgeFollowsScheme", True)
+    hints = QGuiApplication.styleHints()
+    changed = getattr(hints, "colorSchemeChanged", None)
+    if changed is not None:
+        changed.connect(lambda _scheme: _retheme(app))
+
+
+def _retheme(app: QApplication) -> None:
+    app.setPalette(QPalette())  # back to the system's own palette, then the accent on it
+    apply_theme(app)

@@ -45,9 +45,8 @@ from pledge_desktop.ui.common.record_form import (
     FormField,
     RecordForm,
 )
-from pledge_desktop.ui.common.widgets import sized, styled
-
-PROBLEM_STYLE = "color: #a4262c; font-weight: bold;"
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import sized
 
 
 def national_categories() -> tuple[tuple[str, str], ...]:
@@ -199,7 +198,7 @@ class StatusDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("statusProblem")
         self.problem.setWordWrap(True)
-        styled(self.problem, PROBLEM_STYLE)
+        tint(self.problem, "problem")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.choices)
@@ -251,7 +250,7 @@ class UpdateDialog(QDialog):
         self.note.setPlaceholderText(self.tr("What has happened since the last update?"))
         self.problem = QLabel()
         self.problem.setObjectName("updateProblem")
-        styled(self.problem, PROBLEM_STYLE)
+        tint(self.problem, "problem")
         form = QFormLayout()
         form.addRow(self.tr("&What happened"), self.note)
         form.addRow(self.tr("&Progress"), self.progress)
@@ -423,7 +422,7 @@ class HorizonsDialog(QDialog):
             self.lines[term] = line
             form.addRow(term.label, line)
         self.problem = QLabel()
-        styled(self.problem, PROBLEM_STYLE)
+        tint(self.problem, "problem")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr('As printed in the booklet, e.g. "within 6 months":')))
         layout.addLayout(form)

@@ -28,7 +28,8 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.goals import Goal, GoalCard, Term
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
-from pledge_desktop.ui.common.widgets import describe, font_pt, styled
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import describe, font_pt
 from pledge_desktop.ui.common.words import are, plural
 from pledge_desktop.ui.goals.goal_dialogs import (
     CarryForwardDialog,
@@ -108,7 +109,7 @@ class GoalsBoard(QWidget):
         carry_row.addWidget(self.carry_button)
         self.carry_box = QWidget()
         self.carry_box.setLayout(carry_row)
-        styled(self.carry_box, "background: #e8f1fb;")
+        tint(self.carry_box, "note")
         self.lists: dict[Term, TermList] = {}
         self.boxes: dict[Term, QGroupBox] = {}
         self.horizons: dict[Term, QLabel] = {}
@@ -143,7 +144,7 @@ class GoalsBoard(QWidget):
                 "· Delete: delete"
             )
         )
-        styled(keys, "color: #333;")
+        tint(keys, "quiet")
         keys.setWordWrap(True)
         board.addWidget(keys)
         terms_button = QPushButton(self.tr("What the &terms mean…"))

@@ -39,7 +39,7 @@ class LockActions:
         def tr(self, text: str) -> str: ...
 
     def _start_guard(self, workspace: Workspace) -> None:
-        from pledge_desktop.ui.shell.session_lock import SessionGuard, register_for_windows_lock
+        from pledge_desktop.ui.shell.session_guard import SessionGuard, register_for_windows_lock
 
         if self.guard is not None:
             self.guard.stop()
@@ -95,7 +95,7 @@ class LockActions:
         LockSettingsDialog(self.context.workspace.session_lock, self).exec()
 
     def nativeEvent(self, event_type: Any, message: Any) -> Any:
-        from pledge_desktop.ui.shell.session_lock import is_windows_lock
+        from pledge_desktop.ui.shell.session_guard import is_windows_lock
 
         if self.guard is not None and is_windows_lock(message):
             self.guard.lock()

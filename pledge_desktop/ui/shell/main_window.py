@@ -30,7 +30,8 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.descriptions import describe_controls
 from pledge_desktop.ui.common.icons import icon
 from pledge_desktop.ui.common.messages import show_problem
-from pledge_desktop.ui.common.widgets import describe, font_pt, styled, tab_moves_on
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import describe, font_pt, tab_moves_on
 from pledge_desktop.ui.shell.file_actions import FileActions
 from pledge_desktop.ui.shell.lock_actions import LockActions
 from pledge_desktop.ui.shell.placement import restore_placement, save_placement
@@ -120,10 +121,7 @@ class MainWindow(FileActions, LockActions, QMainWindow):
         self.cycle_choice.currentIndexChanged.connect(self._cycle_chosen)
         self.demo_banner = QLabel()
         self.demo_banner.setObjectName("demoBanner")
-        styled(
-            self.demo_banner,
-            "background: #ffe08a; color: #1b1b1b; font-weight: bold; padding: 4px 10px;",
-        )
+        tint(self.demo_banner, "demo")
         self.demo_banner.hide()
         bar.addWidget(label)
         bar.addWidget(self.cycle_choice)

@@ -34,6 +34,7 @@ def go_to_place(window: MainWindow, where: str, serial: int | None = None) -> No
     elif where in PLACES:
         window.go_to(PLACES[where])
 
+
 # resources/icons/<name>.svg for each section, in the order of the list
 SECTION_ICONS = (
     "overview",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import ValidationError
 from pledge_desktop.services.surveys.batches import Batch
 from pledge_desktop.ui.common.context import ScreenContext
-from pledge_desktop.ui.common.widgets import styled
+from pledge_desktop.ui.common.theme import tint
 
 
 class NewBatchDialog(QDialog):
@@ -55,7 +55,7 @@ class NewBatchDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("batchProblem")
         self.problem.setWordWrap(True)
-        styled(self.problem, "color: #a4262c; font-weight: bold;")
+        tint(self.problem, "problem")
         form = QFormLayout()
         form.addRow(self.tr("&Name of the pile"), self.label)
         form.addRow(self.tr("How &many forms"), self.expected)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pledge_desktop.domain.verification import FIRST, SECOND, Difference
-from pledge_desktop.ui.common.widgets import sized, styled
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import sized
 from pledge_desktop.ui.common.words import plural
 
 COLUMNS = ("Question", "First typing (1)", "This typing (2)", "The paper shows")
@@ -106,7 +107,7 @@ class DifferencesDialog(QDialog):
         self.table.cellChanged.connect(lambda *_: self._update())
         self.problem = QLabel()
         self.problem.setObjectName("differencesProblem")
-        styled(self.problem, "color: #a4262c; font-weight: bold;")
+        tint(self.problem, "problem")
         self.buttons = QDialogButtonBox()
         self.record = self.buttons.addButton(
             self.tr("Record the check"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.services.surveys.survey_forms import MOST_AT_ONCE
 from pledge_desktop.ui.common.context import ScreenContext
-from pledge_desktop.ui.common.widgets import styled
+from pledge_desktop.ui.common.theme import tint
 
 
 class PrintFormsDialog(QDialog):
@@ -98,7 +98,7 @@ class PrintFormsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("printProblem")
         self.problem.setWordWrap(True)
-        styled(self.problem, "color: #a4262c; font-weight: bold;")
+        tint(self.problem, "problem")
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("&Make the PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

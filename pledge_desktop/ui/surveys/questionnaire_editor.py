@@ -40,7 +40,8 @@ from pledge_desktop.domain.questionnaire_edit import (
 )
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
-from pledge_desktop.ui.common.widgets import describe, font_pt, styled
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import describe, font_pt
 from pledge_desktop.ui.surveys.questionnaire_fields import QuestionFields, fixed_options
 
 SECTION, QUESTION = "section", "question"
@@ -67,7 +68,7 @@ class QuestionnaireEditor(QuestionFields, QWidget):
         self.lock_note = QLabel()
         self.lock_note.setObjectName("lockNote")
         self.lock_note.setWordWrap(True)
-        styled(self.lock_note, "background: #fdf0d5; color: #3b2a00; padding: 6px;")
+        tint(self.lock_note, "caution")
         self.tree = QTreeWidget()
         self.tree.setObjectName("questionTree")
         describe(
@@ -86,7 +87,7 @@ class QuestionnaireEditor(QuestionFields, QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("editorProblem")
         self.problem.setWordWrap(True)
-        styled(self.problem, "color: #a4262c; font-weight: bold;")
+        tint(self.problem, "problem")
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout()
         for text, slot, keys in (

@@ -33,6 +33,7 @@ from pledge_desktop.ui.common.record_form import (
     FormField,
     RecordForm,
 )
+from pledge_desktop.ui.common.theme import tint
 from pledge_desktop.ui.common.widgets import describe, font_pt
 
 
@@ -86,7 +87,7 @@ class MeetingDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("decisionsProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c; font-weight: bold;")
+        tint(self.problem, "problem")
         self.problem.hide()
         self.decisions: dict[int, QComboBox] = {}
         self.reviews: dict[int, QDateEdit] = {}

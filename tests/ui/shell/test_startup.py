@@ -65,3 +65,38 @@ def test_the_first_screen_loads_only_its_own_screens_and_services(
     other_sections = [m for m in modules if m.startswith("pledge_desktop.ui.booklet")]
     assert not other_sections, other_sections
     assert "alembic" not in modules  # the schema is current: nothing to upgrade
+
+
+PRINT_THE_BOOKLET = """
+import json, sys
+from pledge_desktop import cli
+code = cli.main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_booklet_command_loads_no_pdf_reader_and_no_questionnaire_code(
+    tmp_path: Path, demo_folder: str
+) -> None:
+    out = tmp_path / "booklet.pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PRINT_THE_BOOKLET,
+            "booklet",
+            "--data-dir",
+            demo_folder,
+            "--out",
+            out,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0 and out.stat().st_size > 0
+    early = {"pypdf", "pledge_desktop.services.surveys.questionnaires"} & set(report["modules"])
+    assert not early, f"imported for the standard booklet: {sorted(early)}"
