@@ -139,8 +139,8 @@ def test_no_planted_identifier_reaches_the_package(demo_workspace, cycle_id, cor
                 and set(re.findall(r"\w+", i["text"].lower())) <= public_words
             )
         ]
-        for name, text in texts.items():
-            absent([{**sentence, "identifiers": kept}], text, name)
+        for name, printed_text in texts.items():
+            absent([{**sentence, "identifiers": kept}], printed_text, name)
 
 
 NAMES_BY_DESIGN = {
