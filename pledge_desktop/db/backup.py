@@ -106,6 +106,11 @@ def check_candidate(candidate: Path) -> sqlite3.Connection:
         with storage_errors():
             problems = quick_check(connection)
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    except UnicodeDecodeError as error:  # text in it that is not text: damaged
+        connection.close()
+        raise DatabaseProblem(
+            "That backup is damaged and cannot be restored. Try an older backup."
+        ) from error
     except Exception:
         connection.close()
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -107,6 +108,11 @@ def free_name(folder: Path, name: str) -> Path:
         path = folder / f"{Path(name).stem}-{number}{BACKUP_SUFFIX}"
     return path
 
+DAMAGED_BACKUP = (
+    "That backup is damaged and cannot be restored: part of it cannot be read. Nothing was "
+    "changed; choose an older backup."
+)
+
 
 class MaintenanceService:
     def __init__(self, db: Database, data_dir: Path, changes: ChangeFeed) -> None:
@@ -177,6 +183,8 @@ class MaintenanceService:
             ).fetchone()
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             chain_problems = verify_audit_chain(connection)
+        except (sqlite3.Error, UnicodeDecodeError, ValueError) as error:
+            raise DatabaseProblem(DAMAGED_BACKUP) from error
         finally:
             connection.close()
         if chain_problems:
@@ -197,7 +205,12 @@ class MaintenanceService:
                 "version to restore it. Nothing was changed."
             )
         safety = self.backup_now("before-restore")
-        staged = stage_restore(candidate, self._db.path, safety, self._db.os_user)
+        try:
+            staged = stage_restore(candidate, self._db.path, safety, self._db.os_user)
+        except (sqlite3.Error, UnicodeDecodeError, ValueError) as error:
+            for path in staged_files(self._db.path):
+                path.unlink(missing_ok=True)
+            raise DatabaseProblem(DAMAGED_BACKUP) from error
         try:
             self._db.close()
             restore_into(staged, self._db.path)
