@@ -8,6 +8,7 @@ inside a scrolling area are checked by their scrolling area, which must itself b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -155,9 +156,12 @@ def test_unfinished_forms_wrap_rather_than_widen_the_window(qtbot, open_window, 
 def dialogs(window, workspace) -> list[tuple[str, Callable[[], QWidget]]]:  # type: ignore[no-untyped-def]
     """Every dialog the app opens, made as the app makes it, from the demo's data."""
     from pledge_desktop.domain.plain_english import check_wording
+    from pledge_desktop.domain.print_gate import public_facts, review_print
+    from pledge_desktop.domain.privacy import OutgoingText
     from pledge_desktop.domain.verification import Difference
     from pledge_desktop.paths import resource
     from pledge_desktop.ui.booklet.booklet_dialogs import HighlightDialog, WordingDialog
+    from pledge_desktop.ui.common.findings_review import FindingsDialog
     from pledge_desktop.ui.common.identifiers_dialog import IdentifiersDialog
     from pledge_desktop.ui.exchange.export_wizard import ExportWizard
     from pledge_desktop.ui.exchange.merge_dialog import MergeDialog
@@ -188,6 +192,9 @@ def dialogs(window, workspace) -> list[tuple[str, Callable[[], QWidget]]]:  # ty
     question = counts.question
     long_text = "Mrs Jane Example of 12 River Road, NHS number 943 476 5919, said… " * 3
     findings = ws.interviews.identifiers_in(cycle, long_text)
+    many_findings = review_print(
+        [OutgoingText("goal", "1", "title", long_text)], public_facts(ws.booklet.contents(cycle))
+    )
     made: list[tuple[str, Callable[[], QWidget]]] = [
         ("about", lambda: AboutDialog(ws.data_dir, True, window)),
         ("user guide", lambda: UserGuideDialog(resource("help", "user-guide.md"), window)),
@@ -217,6 +224,15 @@ def dialogs(window, workspace) -> list[tuple[str, Callable[[], QWidget]]]:  # ty
             ),
         ),
         ("first setup", lambda: FirstSetupWizard(context, window)),
+        (
+            "identifiers in print",
+            lambda: FindingsDialog(
+                [replace(f, masked=f.masked * 6) for f in many_findings] * 12,
+                "the booklet",
+                ws.booklet.not_an_identifier,
+                window,
+            ),
+        ),
     ]
     diffs = [Difference(n, question, None, None) for n in range(1, 30)]
     made.append(("differences", lambda: DifferencesDialog(12, diffs, window)))
