@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from pledge_desktop.domain.booklet import BookletContents, BookletWords, PrintedQuote
-from pledge_desktop.domain.identifiers import NameLists
+from pledge_desktop.domain.identifiers import NameLists, mask_words
 from pledge_desktop.domain.privacy import (
     REMOVED,
     FindingsRemain,
@@ -191,12 +191,30 @@ def review_print(
         not_identifiers=not_identifiers,
     )
     texts = {(v.table, v.row, v.field): v.text for v in values}
-    return [
+    kept = [
         f
         for f in found
         if f.kind not in PUBLIC_KINDS.get((f.table, f.field), frozenset())
         and not facts.allows(f.kind, texts[(f.table, f.row, f.field)][f.start : f.end])
     ]
+    return [replace(f, note=_in_words(f, texts, kept)) for f in kept]
+
+
+def _in_words(
+    finding: GateFinding, texts: dict[tuple[str, str, str], str], found: list[GateFinding]
+) -> str:
+    """The words around a finding, every identifier in them masked, so the nurse can tell which
+    goal or quote it is in: 'in “…call Mrs M****** T******* back on 0**** 9*****…”'."""
+    place = (finding.table, finding.row, finding.field)
+    text = texts[place]
+    for other in found:
+        if (other.table, other.row, other.field) == place:
+            masked = mask_words(text[other.start : other.end])  # the same length
+            text = text[: other.start] + masked + text[other.end :]
+    start, end = max(0, finding.start - 30), min(len(text), finding.end + 30)
+    words = " ".join(text[start:end].split())
+    words = ("…" if start else "") + words + ("…" if end < len(text) else "")
+    return "; ".join(part for part in (finding.note, f"in “{words}”") if part)
 
 
 def cleaned(
