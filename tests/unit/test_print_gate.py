@@ -1,0 +1,82 @@
+"""The identifier check on print: what the booklet prints by design passes when it holds its own
+kind of identifier only; everything else the team or patients wrote is a finding."""
+
+from pledge_desktop.domain.booklet import (
+    DEFAULT_WORDS,
+    BookletContents,
+    PrintedQuote,
+    TeamContact,
+)
+from pledge_desktop.domain.identifiers import NameLists
+from pledge_desktop.domain.print_gate import (
+    cleaned_contents,
+    printed_words,
+    public_facts,
+    review_print,
+)
+
+LISTS = NameLists(frozenset({"margery", "jean"}), frozenset({"testcase"}))
+
+
+def booklet(**changes) -> BookletContents:  # type: ignore[no-untyped-def]
+    base = dict(
+        hospital="Riverside General Hospital",
+        trust="Northdale Hospitals NHS Foundation Trust",
+        cycle_label="2026",
+        words=DEFAULT_WORDS,
+        unit_phone="01632 960000",
+        out_of_hours_phone="01632 960999",
+        address="Riverside General Hospital, 1 River Road, Northdale NE1 1AA",
+        team=(TeamContact("Grace Sample", "Breast Care Nurse", "01632 960125"),),
+        standards=("We will ring you back on the same working day.",),
+        findings=(),
+        forms=0,
+        goals=(),
+        quotes=(),
+        representatives=("Keith Person",),
+    )
+    return BookletContents(**{**base, **changes})  # type: ignore[arg-type]
+
+
+def findings(contents: BookletContents) -> list[tuple[str, str, str]]:
+    found = review_print(printed_words(contents), public_facts(contents), lists=LISTS)
+    return [(f.table, f.field, f.kind) for f in found]
+
+
+def test_the_team_and_the_unit_pass_where_they_are_printed_and_where_they_are_written() -> None:
+    words = DEFAULT_WORDS.__class__(
+        **{
+            **{n: getattr(DEFAULT_WORDS, n) for n in ("welcome", "get_involved", "other_formats")},
+            "contact": "Ring Grace Sample on 01632 960125 or the unit on +44 1632 960000.",
+            "out_of_hours": "Out of hours, ring 01632 960999.",
+        }
+    )
+    assert findings(booklet(words=words)) == []
+
+
+def test_a_patient_in_a_standard_and_a_date_in_a_phone_field_are_found() -> None:
+    contents = booklet(
+        standards=("Margery Testcase asked us to ring her on 07700 900461.",),
+        team=(TeamContact("Grace Sample", "Breast Care Nurse", "seen on 12/03/2026"),),
+    )
+    assert findings(contents) == [
+        ("team", "phone", "date"),
+        ("standard", "text", "name"),
+        ("standard", "text", "phone number"),
+    ]
+    found = review_print(printed_words(contents), public_facts(contents), lists=LISTS)
+    clean = cleaned_contents(contents, found)
+    assert clean.standards == ("[removed] asked us to ring her on [removed].",)
+    assert clean.team[0].phone == "seen on [removed]"
+    assert "“[removed] asked" not in found[1].note and "M****** T*******" in found[1].note
+
+
+def test_a_first_name_under_a_quote_passes_only_with_consent() -> None:
+    agreed = PrintedQuote("They listened.", "Jean, 2026", named_with_consent=True)
+    anonymous = PrintedQuote("They listened.", "Jean, 2026")
+    dated = PrintedQuote("They listened.", "Jean, born 02/04/1950", named_with_consent=True)
+    assert findings(booklet(quotes=(agreed,))) == []
+    assert findings(booklet(quotes=(anonymous,))) == [("quote", "said by", "name")]
+    assert findings(booklet(quotes=(dated,))) == [
+        ("quote", "said by, named with consent", "date of birth")
+    ]
