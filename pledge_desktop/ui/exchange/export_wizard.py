@@ -99,7 +99,7 @@ class WhatPage(QWizardPage):
         k_label.setBuddy(self.k)
         form.addRow(k_label, self.k)
         self.publication = QCheckBox(
-            self.tr("Also send the &published pledge (booklet, goals, standards and consent)")
+            self.tr("Also &send the published pledge (booklet, goals, standards and consent)")
         )
         self.publication.setObjectName("exportPublication")
         self.publication.setAccessibleName(self.publication.text().replace("&", ""))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pledge_desktop.db import models as m
 from pledge_desktop.exchange.package_io import read_package
 from pledge_desktop.services.exchange.export import ExportChoices
-from tests.helpers import when_dialog
+from tests.helpers import reactivate, when_dialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -112,3 +112,68 @@ def test_the_charity_combines_packages_and_sees_rejections(
     assert f"Taken: {good}" in said[0]
     assert f"REJECTED: {bad}" in said[0] and "truncated" in said[0]
     assert (out / "summary.xlsx").exists() and (out / "summary.pdf").exists()
+
+
+def test_the_published_pledge_goes_too_when_ticked(
+    qtbot, open_window, demo_workspace, tmp_path
+) -> None:
+    """Greyed out, saying why, until the pledge is signed off with consent; then ticked by
+    Alt+P, its words join the findings to decide, and its files go in publication/."""
+    from datetime import date
+
+    from sqlalchemy import func, update
+
+    from pledge_desktop.domain.pledge_year import SignOff
+
+    window = open_window(demo_workspace)
+    cycle_id = window.context.cycle_id  # the pledge chosen at the top
+    with demo_workspace.db.transaction() as session:
+        first = session.scalars(select(func.min(m.Goal.id)).where(m.Goal.cycle_id == cycle_id))
+        session.execute(
+            update(m.Goal).where(m.Goal.id == first.one()).values(title="Ring Mrs Margery Testcase")
+        )
+    seen: dict[str, object] = {}
+
+    def look(wizard) -> None:  # type: ignore[no-untyped-def]
+        seen["enabled"] = wizard.what.publication.isEnabled()
+        seen["why"] = wizard.what.publication_note.text()
+        wizard.reject()
+
+    when_dialog("exportWizard", look)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "why" in seen)
+    assert seen["enabled"] is False and "not been signed off" in str(seen["why"])
+    demo_workspace.sign_off.save_sign_off(
+        SignOff(cycle_id, "Dr Test", "Clinical Director", date(2026, 9, 1), publish_consent=True)
+    )
+    out = tmp_path / "with-publication.zip"
+
+    def walk(wizard) -> None:  # type: ignore[no-untyped-def]
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+        assert wizard.what.publication.isEnabled()
+        wizard.what.publication.setFocus()
+        qtbot.keyClick(wizard.what.publication, Qt.Key.Key_Space)
+        assert wizard.what.publication.isChecked()
+        wizard.next()
+        wizard.next()
+        findings = wizard.findings
+        seen["findings"] = [findings.list.item(i).text() for i in range(findings.list.count())]
+        while not findings.isComplete():
+            qtbot.keyClick(findings.list, Qt.Key.Key_R)
+        wizard.next()
+        wizard.send.path.setText(str(out))
+        wizard.next()
+        seen["done"] = True
+        wizard.accept()
+
+    reactivate(qtbot, window)
+    when_dialog("exportWizard", walk)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "done" in seen, timeout=20000)
+    assert any(line.startswith("[?] goal") and "M******" in line for line in seen["findings"]), seen
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        published = archive.read("publication/pledge.json").decode("utf-8")
+    assert "publication/booklet.pdf" in names
+    assert "Testcase" not in published and "[removed]" in published
