@@ -174,6 +174,23 @@ def make_pictures(out: Path) -> None:
     save(dialog, "interview-coding")
     dialog.reject()
 
+    # the identifier check before the booklet is written, on words a nurse might type
+    from pledge_desktop.domain.print_gate import public_facts, review_print
+    from pledge_desktop.domain.privacy import OutgoingText
+    from pledge_desktop.ui.common.findings_review import FindingsDialog
+
+    typed = [
+        OutgoingText("goal", "2", "title", "Ring Mrs Joan Smith back on 07700 900461"),
+        OutgoingText("quote", "1", "words", "I was born on 3 May 1951 and nobody explained."),
+    ]
+    contents = demo.booklet.contents(window.context.cycle_id)  # type: ignore[arg-type]
+    found = review_print(typed, public_facts(contents))
+    dialog = FindingsDialog(found, "the booklet", lambda _found: None, window)
+    dialog.show()
+    settle()
+    save(dialog, "print-check")
+    dialog.reject()
+
     # a page of the booklet, as printed
     from PySide6.QtPdf import QPdfDocument
 
