@@ -3,11 +3,8 @@ plain-English check, a preview, and the booklet and poster written as PDFs."""
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
@@ -27,16 +24,15 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.booklet import BookletChoices, BookletWords
 from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.domain.print_gate import PrintChoices
 from pledge_desktop.services.publishing.booklet import WORD_FIELDS
+from pledge_desktop.ui.booklet import booklet_printing as printing
 from pledge_desktop.ui.booklet.booklet_cover import CoverTab
-from pledge_desktop.ui.booklet.booklet_dialogs import HighlightDialog, PreviewDialog, WordingDialog
+from pledge_desktop.ui.booklet.booklet_dialogs import HighlightDialog
 from pledge_desktop.ui.booklet.booklet_parts import ChoicesTab, HighlightsTab
+from pledge_desktop.ui.booklet.booklet_printing import EDITIONS
 from pledge_desktop.ui.common.context import ScreenContext
-from pledge_desktop.ui.common.findings_review import through_the_check
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import describe, page_title
-from pledge_desktop.ui.common.words import plural
 
 WORD_LABELS = (
     "&Welcome",
@@ -45,14 +41,7 @@ WORD_LABELS = (
     "How to get in&volved",
     "Other formats &available",
 )
-EDITIONS = (
-    ("pdf", "Printed booklet (PDF)", "PDF (*.pdf)"),
-    ("html", "Web page for screen readers (HTML)", "Web page (*.html)"),
-    ("docx", "Word document (DOCX)", "Word document (*.docx)"),
-)
 PICTURE_SIDE = 1200  # pixels: plenty for print at the booklet's sizes, and a small database
-
-T = TypeVar("T")
 
 
 class BookletPage(QWidget):
@@ -260,140 +249,19 @@ class BookletPage(QWidget):
             self, self.tr("the booklet"), self.dirty, self.save, lambda: self.load()
         )
 
-    # --- the printed booklet --------------------------------------------------------------
-    def _saved_first(self) -> bool:
-        return self.save() if self.dirty else self.context.cycle_id is not None
-
+    # --- the printed booklet (booklet_printing.py) ---------------------------------------
     def check_wording(self, action: str | None = None) -> bool:
         """Show the plain-English check; True when the nurse goes on."""
-        if not self._saved_first():
-            return False
-        assert self.context.cycle_id is not None
-        try:
-            check = self.context.workspace.booklet.check_wording(self.context.cycle_id)
-        except PledgeError as error:
-            show_problem(self, self.tr("Wording not checked"), error)
-            return False
-        dialog = WordingDialog(check, action or self.tr("Close"), self)
-        return bool(dialog.exec())
+        return printing.check_wording(self, action)
 
     def preview(self) -> None:
-        if not self._saved_first():
-            return
-        folder = Path(tempfile.mkdtemp(prefix="pledge-preview-"))
-        pdf = folder / "booklet-preview.pdf"
-        if self._write(pdf):
-            PreviewDialog(pdf, self).exec()
-        pdf.unlink(missing_ok=True)
-        folder.rmdir()
+        printing.preview(self)
 
     def write_booklet(self) -> None:
-        if not self.check_wording(self.tr("Write the booklet")):
-            return
-        edition = self.edition.currentData()
-        if edition != "pdf":
-            self._write_edition(edition)
-            return
-        size = "-large-print" if self.large_print.isChecked() else ""
-        layout = "-imposed" if self.imposed.isChecked() else ""
-        layout += "-print-shop" if self.print_shop.isChecked() else ""
-        name = self._ask_where(f"booklet{size}{layout}", self.tr("Save the booklet"))
-        if name and self._write(Path(name)):
-            show_status(self, self.tr("Wrote the booklet to %s") % name, 15000)
-
-    def _write_edition(self, edition: str) -> None:
-        _key, _name, pattern = next(e for e in EDITIONS if e[0] == edition)
-        name = self._ask_where("booklet", self.tr("Save the booklet"), edition, pattern)
-        if not name:
-            return
-        assert self.context.cycle_id is not None
-        workspace = self.context.workspace
-        cycle_id = self.context.cycle_id
-        try:
-            written = self._checked(
-                self.tr("the booklet"),
-                lambda choices: (
-                    workspace.booklet.write_edition(
-                        cycle_id, Path(name), edition, fictional=workspace.is_demo, choices=choices
-                    )
-                    or True
-                ),
-            )
-        except PledgeError as error:
-            show_problem(self, self.tr("Booklet not written"), error)
-            return
-        if not written:
-            return
-        show_status(self, self.tr("Wrote the booklet to %s") % name, 15000)
-
-    def _write(self, path: Path) -> bool:
-        assert self.context.cycle_id is not None
-        workspace = self.context.workspace
-        cycle_id = self.context.cycle_id
-        try:
-            written = self._checked(
-                self.tr("the booklet"),
-                lambda choices: workspace.booklet.write(
-                    cycle_id,
-                    path,
-                    large_print=self.large_print.isChecked(),
-                    imposed=self.imposed.isChecked(),
-                    print_shop=self.print_shop.isChecked(),
-                    fictional=workspace.is_demo,
-                    choices=choices,
-                ),
-            )
-        except PledgeError as error:
-            show_problem(self, self.tr("Booklet not written"), error)
-            return False
-        if written is None:
-            return False
-        self.last_written = written
-        return True
+        printing.write_booklet(self)
 
     def write_poster(self) -> None:
-        if not self._saved_first():
-            return
-        name = self._ask_where("you-said-we-are-doing", self.tr("Save the poster"))
-        if not name:
-            return
-        workspace = self.context.workspace
-        assert self.context.cycle_id is not None
-        cycle_id = self.context.cycle_id
-        try:
-            rows = self._checked(
-                self.tr("the poster"),
-                lambda choices: workspace.booklet.write_poster(
-                    cycle_id,
-                    Path(name),
-                    "A3" if self.poster_a3.isChecked() else "A4",
-                    fictional=workspace.is_demo,
-                    choices=choices,
-                ),
-            )
-        except PledgeError as error:
-            show_problem(self, self.tr("Poster not written"), error)
-            return
-        if rows is None:
-            return
-        show_status(
-            self, self.tr("Wrote the poster (%s) to %s") % (plural(rows, "finding"), name), 15000
-        )
-
-    def _checked(self, what: str, write: Callable[[PrintChoices], T]) -> T | None:
-        """Written through the identifier check: the nurse decides anything it finds."""
-        return through_the_check(
-            self, what, self.context.workspace.booklet.not_an_identifier, write
-        )
-
-    def _ask_where(
-        self, stem: str, title: str, suffix: str = "pdf", pattern: str = "PDF (*.pdf)"
-    ) -> str:
-        label = self.context.workspace.cycles.cycles()
-        cycle = next((c.label for c in label if c.id == self.context.cycle_id), "")
-        suggested = Path.home() / f"{stem}-{cycle}.{suffix}"
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), self.tr(pattern))
-        return name
+        printing.write_poster(self)
 
     # --- pictures -------------------------------------------------------------------------
     def choose_picture(self, which: str) -> None:
