@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from pledge_desktop.domain.booklet import BookletContents, BookletWords, PrintedQuote
 from pledge_desktop.domain.identifiers import NameLists, mask_words
@@ -32,6 +33,7 @@ _TITLES = frozenset(
     ("mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sister", "nurse", "professor", "prof",
      "sir", "dame", "lady", "lord")
 )  # fmt: skip
+T = TypeVar("T", bound=Any)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -240,16 +242,6 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
     new_words = BookletWords(
         **{name: word("booklet", "words", name, getattr(words, name)) for name in WORDS}
     )
-    goals = tuple(
-        replace(
-            goal,
-            **{
-                name: word("goal", str(n), name, getattr(goal, name))
-                for name in ("title", "description", "why", "progress")
-            },
-        )
-        for n, goal in enumerate(contents.goals, 1)
-    )
     quotes = tuple(
         PrintedQuote(
             word("quote", str(n), "words", quote.wording),
@@ -258,26 +250,12 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
         )
         for n, quote in enumerate(contents.quotes, 1)
     )
-    team = tuple(
-        replace(
-            member,
-            **{
-                name: word("team", str(n), name, getattr(member, name))
-                for name in ("name", "role", "phone")
-            },
+    def each(table: str, items: tuple[T, ...], fields: tuple[str, ...]) -> tuple[T, ...]:
+        return tuple(
+            replace(item, **{f: word(table, str(n), f, getattr(item, f)) for f in fields})  # type: ignore[type-var]
+            for n, item in enumerate(items, 1)
         )
-        for n, member in enumerate(contents.team, 1)
-    )
-    helplines = tuple(
-        replace(
-            line,
-            **{
-                name: word("helpline", str(n), name, getattr(line, name))
-                for name in ("name", "phone", "hours")
-            },
-        )
-        for n, line in enumerate(contents.helplines, 1)
-    )
+
     return replace(
         contents,
         cycle_label=word("pledge", "", "label", contents.cycle_label),
@@ -286,8 +264,8 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
         address=word("unit", "", "address", contents.address),
         unit_phone=word("unit", "", "phone", contents.unit_phone),
         out_of_hours_phone=word("unit", "", "out of hours phone", contents.out_of_hours_phone),
-        team=team,
-        helplines=helplines,
+        team=each("team", contents.team, ("name", "role", "phone")),
+        helplines=each("helpline", contents.helplines, ("name", "phone", "hours")),
         representatives=tuple(
             word("representative", str(n), "name", person)
             for n, person in enumerate(contents.representatives, 1)
@@ -298,7 +276,7 @@ def cleaned_contents(contents: BookletContents, findings: Iterable[GateFinding])
         standards=tuple(
             word("standard", str(n), "text", s) for n, s in enumerate(contents.standards, 1)
         ),
-        goals=goals,
+        goals=each("goal", contents.goals, ("title", "description", "why", "progress")),
         quotes=quotes,
         findings=tuple(
             replace(f, sentence=word("what you told us", str(n), "sentence", f.sentence))

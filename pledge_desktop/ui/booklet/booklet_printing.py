@@ -81,20 +81,15 @@ def write_edition(page: BookletPage, edition: str) -> None:
     assert page.context.cycle_id is not None
     workspace = page.context.workspace
     cycle_id = page.context.cycle_id
-    try:
-        written = checked(
-            page,
-            page.tr("the booklet"),
-            lambda choices: (
-                workspace.booklet.write_edition(
-                    cycle_id, Path(name), edition, fictional=workspace.is_demo, choices=choices
-                )
-                or True
-            ),
-        )
-    except PledgeError as error:
-        show_problem(page, page.tr("Booklet not written"), error)
-        return
+    written = booklet_written(
+        page,
+        lambda choices: (
+            workspace.booklet.write_edition(
+                cycle_id, Path(name), edition, fictional=workspace.is_demo, choices=choices
+            )
+            or True
+        ),
+    )
     if not written:
         return
     show_status(page, page.tr("Wrote the booklet to %s") % name, 15000)
@@ -104,27 +99,31 @@ def write_pdf(page: BookletPage, path: Path) -> bool:
     assert page.context.cycle_id is not None
     workspace = page.context.workspace
     cycle_id = page.context.cycle_id
-    try:
-        written = checked(
-            page,
-            page.tr("the booklet"),
-            lambda choices: workspace.booklet.write(
-                cycle_id,
-                path,
-                large_print=page.large_print.isChecked(),
-                imposed=page.imposed.isChecked(),
-                print_shop=page.print_shop.isChecked(),
-                fictional=workspace.is_demo,
-                choices=choices,
-            ),
-        )
-    except PledgeError as error:
-        show_problem(page, page.tr("Booklet not written"), error)
-        return False
+    written = booklet_written(
+        page,
+        lambda choices: workspace.booklet.write(
+            cycle_id,
+            path,
+            large_print=page.large_print.isChecked(),
+            imposed=page.imposed.isChecked(),
+            print_shop=page.print_shop.isChecked(),
+            fictional=workspace.is_demo,
+            choices=choices,
+        ),
+    )
     if written is None:
         return False
     page.last_written = written
     return True
+
+
+def booklet_written(page: BookletPage, write: Callable[[PrintChoices], T]) -> T | None:
+    """The booklet written through the identifier check, or None (and why, when it failed)."""
+    try:
+        return checked(page, page.tr("the booklet"), write)
+    except PledgeError as error:
+        show_problem(page, page.tr("Booklet not written"), error)
+        return None
 
 
 def write_poster(page: BookletPage) -> None:
