@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -28,7 +28,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.goals import Goal, GoalCard, Term
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
-from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.theme import high_contrast, problem_colour, tint
 from pledge_desktop.ui.common.widgets import describe, font_pt
 from pledge_desktop.ui.common.words import are, plural
 from pledge_desktop.ui.goals.goal_dialogs import (
@@ -41,7 +41,7 @@ from pledge_desktop.ui.goals.goal_dialogs import (
     UpdateDialog,
 )
 
-OVERDUE_COLOUR = QColor("#a4262c")
+OVERDUE = Qt.ItemDataRole.UserRole + 1
 TERMS = list(Term)
 
 
@@ -59,6 +59,15 @@ def card_text(card: GoalCard) -> str:
     if card.carried_from_cycle:
         lines.append(f"carried from {card.carried_from_cycle}")
     return "\n".join(lines)
+
+
+def mark_overdue(item: QListWidgetItem) -> None:
+    """An overdue card in bold and the problem red that reads on the palette in use; in high
+    contrast, in the system's own text colour (the bold and the word OVERDUE still tell it)."""
+    if high_contrast():
+        item.setData(Qt.ItemDataRole.ForegroundRole, None)
+    else:
+        item.setForeground(QBrush(QColor(problem_colour())))
 
 
 class TermList(QListWidget):
@@ -266,6 +275,16 @@ class GoalsBoard(QWidget):
         if self.evidence.count():
             self.evidence.setCurrentRow(0)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Dark mode switched on or off: the overdue cards take the new palette's red."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for column in self.lists.values():
+                for row in range(column.count()):
+                    item = column.item(row)
+                    if item.data(OVERDUE):
+                        mark_overdue(item)
+        super().changeEvent(event)
+
     # --- filling the board ------------------------------------------------------------------
     def refresh(self) -> None:
         cycle_id = self.context.cycle_id
@@ -290,10 +309,11 @@ class GoalsBoard(QWidget):
                 item = QListWidgetItem(card_text(card))
                 item.setData(Qt.ItemDataRole.UserRole, card.goal.id)
                 if card.overdue:
-                    item.setForeground(QBrush(OVERDUE_COLOUR))
+                    item.setData(OVERDUE, True)
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
+                    mark_overdue(item)
                 column.addItem(item)
                 if card.goal.id == self.current_id:
                     column.setCurrentItem(item)
