@@ -11,8 +11,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +28,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +81,25 @@ def mark_overdue(item: QListWidgetItem) -> None:
         item.setForeground(QBrush(QColor(problem_colour())))
 
 
+class CardDelegate(QStyledItemDelegate):
+    """Cards as tall as their wrapped words at the column's width, so none is cut short."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
+        size = super().sizeHint(option, index)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        width = self.view.viewport().width() - 2 * self.view.spacing() - 2 * margin - 4
+        words = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, item.text
+        )
+        return QSize(size.width(), max(size.height(), words.height() + 2 * margin))
+
+
 class TermList(QListWidget):
     """One column of cards; Ctrl+Left/Right is handled by the board."""
 
@@ -80,6 +110,8 @@ class TermList(QListWidget):
         self.setObjectName(f"goals_{term.value}")
         self.setAccessibleName(f"{term.label} goals")
         self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # cards re-wrap when the column narrows
+        self.setItemDelegate(CardDelegate(self))
         self.setSpacing(3)
         self.setAlternatingRowColors(True)
         self.setMinimumWidth(140)

@@ -1,7 +1,8 @@
 """How a coded passage looks in the transcript, for the palette in use.
 
 Light mode: the theme's own pale colour, like a highlighter pen. Dark mode: the same hue laid
-thinly on the dark page, so it does not glare. Either way the words take whichever colour reads
+thinly on the dark page, so it does not glare, underlined in the theme's full colour so that
+themes stay easy to tell apart. Either way the words take whichever colour reads
 at 4.5:1 or better on it. High contrast: no colour of the app's at all; the passage is
 underlined in the system's text colour.
 """
@@ -33,5 +34,8 @@ def passage_format(colour: str | None, palette: QPalette) -> QTextCharFormat:
         return fmt
     background = passage_background(colour or UNTHEMED, palette)
     fmt.setBackground(QBrush(background))
+    if is_dark(palette):
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(colour or UNTHEMED))
     fmt.setForeground(QBrush(readable_on(background, palette)))
     return fmt

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import (
+    QColor,
     QDesktopServices,
     QIcon,
     QKeySequence,
@@ -45,7 +46,7 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.identifiers_dialog import guarded
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import font_pt, sized
-from pledge_desktop.ui.interviews.passage_colours import passage_background, passage_format
+from pledge_desktop.ui.interviews.passage_colours import passage_format
 
 
 def open_recording(path: Path) -> bool:
@@ -229,9 +230,10 @@ class TranscriptDialog(QDialog):
             self.theme_list.addItem(item)
 
     def _swatch(self, theme: Theme) -> QIcon:
-        """The theme's colour as its passages show it on the palette in use."""
+        """The theme's colour, as its passages are underlined in dark mode and highlighted in
+        light mode."""
         swatch = QPixmap(14, 14)
-        swatch.fill(passage_background(theme.colour, self.text.palette()))
+        swatch.fill(QColor(theme.colour))
         return QIcon(swatch)
 
     def show_passages(self) -> None:
@@ -473,11 +475,9 @@ class TranscriptDialog(QDialog):
             )
 
     def changeEvent(self, event: QEvent) -> None:
-        """Dark mode switched on or off: the swatches and highlights take the new palette."""
+        """Dark mode switched on or off: the coded passages take the new palette."""
         palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
         if event.type() in palette_events and hasattr(self, "passage_list"):
-            for row, theme in enumerate(self.themes):
-                self.theme_list.item(row).setIcon(self._swatch(theme))
             self.show_passages()
         super().changeEvent(event)
 
