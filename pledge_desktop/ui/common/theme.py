@@ -21,7 +21,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pledge_desktop.ui.common.widgets import font_pt, high_contrast, styled
 
-__all__ = ["accent", "apply_theme", "high_contrast", "is_dark", "problem_colour", "tint"]
+__all__ = [
+    "accent",
+    "apply_theme",
+    "blend",
+    "contrast_ratio",
+    "high_contrast",
+    "is_dark",
+    "problem_colour",
+    "readable_on",
+    "tint",
+]
 
 ACCENT = "#6b1f5c"  # the booklet's plum: 10:1 on white
 ACCENT_ON_DARK = "#e6b8dc"  # the same hue, light enough for 9:1 on the dark palette's window
@@ -67,6 +77,45 @@ def accent() -> str:
 def problem_colour() -> str:
     """Red for a problem the nurse must fix, readable in light and dark mode."""
     return PROBLEM_ON_DARK if is_dark() else PROBLEM
+
+
+def luminance(colour: QColor) -> float:
+    """A colour's relative luminance, as the Web Content Accessibility Guidelines define it."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+def contrast_ratio(one: QColor, other: QColor) -> float:
+    """How well two colours stand apart, from 1:1 to 21:1 (text wants 4.5, shapes 3)."""
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def blend(base: QColor, over: QColor, amount: float) -> QColor:
+    """`over` laid on `base` at `amount` (0 to 1): a shade that follows the palette."""
+    return QColor.fromRgbF(
+        base.redF() + (over.redF() - base.redF()) * amount,
+        base.greenF() + (over.greenF() - base.greenF()) * amount,
+        base.blueF() + (over.blueF() - base.blueF()) * amount,
+    )
+
+
+def readable_on(background: QColor, palette: QPalette | None = None) -> QColor:
+    """The colour for words on `background`: the palette's own text colour when it reads at
+    4.5:1 or better there, otherwise black or white, whichever reads better."""
+    palette = palette or QGuiApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    if contrast_ratio(text, background) >= 4.5:
+        return text
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return max((black, white), key=lambda colour: contrast_ratio(colour, background))
 
 
 def tint_style(kind: str, dark: bool | None = None) -> str:

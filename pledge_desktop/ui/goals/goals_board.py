@@ -11,8 +11,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +28,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +39,7 @@ from pledge_desktop.domain.errors import PledgeError
 from pledge_desktop.domain.goals import Goal, GoalCard, Term
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import confirm, show_problem, show_status
-from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.theme import high_contrast, problem_colour, tint
 from pledge_desktop.ui.common.widgets import describe, font_pt
 from pledge_desktop.ui.common.words import are, plural
 from pledge_desktop.ui.goals.goal_dialogs import (
@@ -41,7 +52,7 @@ from pledge_desktop.ui.goals.goal_dialogs import (
     UpdateDialog,
 )
 
-OVERDUE_COLOUR = QColor("#a4262c")
+OVERDUE = Qt.ItemDataRole.UserRole + 1
 TERMS = list(Term)
 
 
@@ -61,6 +72,34 @@ def card_text(card: GoalCard) -> str:
     return "\n".join(lines)
 
 
+def mark_overdue(item: QListWidgetItem) -> None:
+    """An overdue card in bold and the problem red that reads on the palette in use; in high
+    contrast, in the system's own text colour (the bold and the word OVERDUE still tell it)."""
+    if high_contrast():
+        item.setData(Qt.ItemDataRole.ForegroundRole, None)
+    else:
+        item.setForeground(QBrush(QColor(problem_colour())))
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Cards as tall as their wrapped words at the column's width, so none is cut short."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
+        size = super().sizeHint(option, index)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        width = self.view.viewport().width() - 2 * self.view.spacing() - 2 * margin - 4
+        words = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, max(width, 40), 100_000), Qt.TextFlag.TextWordWrap, item.text
+        )
+        return QSize(size.width(), max(size.height(), words.height() + 2 * margin))
+
+
 class TermList(QListWidget):
     """One column of cards; Ctrl+Left/Right is handled by the board."""
 
@@ -71,6 +110,8 @@ class TermList(QListWidget):
         self.setObjectName(f"goals_{term.value}")
         self.setAccessibleName(f"{term.label} goals")
         self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # cards re-wrap when the column narrows
+        self.setItemDelegate(CardDelegate(self))
         self.setSpacing(3)
         self.setAlternatingRowColors(True)
         self.setMinimumWidth(140)
@@ -266,6 +307,16 @@ class GoalsBoard(QWidget):
         if self.evidence.count():
             self.evidence.setCurrentRow(0)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Dark mode switched on or off: the overdue cards take the new palette's red."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for column in self.lists.values():
+                for row in range(column.count()):
+                    item = column.item(row)
+                    if item.data(OVERDUE):
+                        mark_overdue(item)
+        super().changeEvent(event)
+
     # --- filling the board ------------------------------------------------------------------
     def refresh(self) -> None:
         cycle_id = self.context.cycle_id
@@ -290,10 +341,11 @@ class GoalsBoard(QWidget):
                 item = QListWidgetItem(card_text(card))
                 item.setData(Qt.ItemDataRole.UserRole, card.goal.id)
                 if card.overdue:
-                    item.setForeground(QBrush(OVERDUE_COLOUR))
+                    item.setData(OVERDUE, True)
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
+                    mark_overdue(item)
                 column.addItem(item)
                 if card.goal.id == self.current_id:
                     column.setCurrentItem(item)

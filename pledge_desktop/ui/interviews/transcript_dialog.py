@@ -12,16 +12,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QDesktopServices,
     QIcon,
     QKeySequence,
     QPixmap,
     QShortcut,
-    QTextCharFormat,
     QTextCursor,
     QUndoCommand,
     QUndoStack,
@@ -48,6 +46,7 @@ from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.identifiers_dialog import guarded
 from pledge_desktop.ui.common.messages import settle_unsaved, show_problem, show_status
 from pledge_desktop.ui.common.widgets import font_pt, sized
+from pledge_desktop.ui.interviews.passage_colours import passage_format
 
 
 def open_recording(path: Path) -> bool:
@@ -226,11 +225,16 @@ class TranscriptDialog(QDialog):
             indent = "    " if theme.parent_id else ""
             key = f"Ctrl+{number}  " if number <= 9 else ""
             item = QListWidgetItem(f"{indent}{key}{theme.name}")
-            swatch = QPixmap(14, 14)
-            swatch.fill(QColor(theme.colour))
-            item.setIcon(QIcon(swatch))
+            item.setIcon(self._swatch(theme))
             item.setData(Qt.ItemDataRole.UserRole, theme.id)
             self.theme_list.addItem(item)
+
+    def _swatch(self, theme: Theme) -> QIcon:
+        """The theme's colour, as its passages are underlined in dark mode and highlighted in
+        light mode."""
+        swatch = QPixmap(14, 14)
+        swatch.fill(QColor(theme.colour))
+        return QIcon(swatch)
 
     def show_passages(self) -> None:
         """The passage list, and the passages highlighted in the transcript."""
@@ -254,8 +258,7 @@ class TranscriptDialog(QDialog):
             cursor.setPosition(passage.start)
             cursor.setPosition(passage.end, QTextCursor.MoveMode.KeepAnchor)
             highlight.cursor = cursor  # type: ignore[attr-defined]
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(QColor(themes[0].colour if themes else "#dddddd")))
+            fmt = passage_format(themes[0].colour if themes else None, self.text.palette())
             fmt.setToolTip(label)
             highlight.format = fmt  # type: ignore[attr-defined]
             highlights.append(highlight)
@@ -470,6 +473,13 @@ class TranscriptDialog(QDialog):
                 )
                 % path,
             )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Dark mode switched on or off: the coded passages take the new palette."""
+        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette_events and hasattr(self, "passage_list"):
+            self.show_passages()
+        super().changeEvent(event)
 
     def close_dialog(self) -> None:
         if settle_unsaved(

@@ -1,19 +1,68 @@
 """A question's answers as a chart: a bar per answer, or one stacked bar for an agreement scale.
-Each bar carries its words and figure, so nothing is told by colour alone."""
+Each bar carries its words and figure, so nothing is told by colour alone.
+
+Colours follow the palette: plum bars on a pale track in light mode, pale plum on a dim track
+in dark mode, and in high contrast the system's own colours, the agreement scale told apart by
+fill patterns, each shape outlined."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pledge_desktop.domain.questionnaire import AnswerType
 from pledge_desktop.domain.results import QuestionCounts
+from pledge_desktop.ui.common.theme import ACCENT, ACCENT_ON_DARK, blend, is_dark
 from pledge_desktop.ui.common.widgets import high_contrast
 
-ACCENT = QColor("#6b1f5c")
-PALE = QColor("#efe4ec")
+PALE = "#efe4ec"
+# Strongly agree … strongly disagree: the strongest answers stand out most from the window.
 SCALE = ("#4a1040", "#8e3c80", "#c9a6c2", "#8a8a8a", "#4d4d4d")
+SCALE_ON_DARK = ("#f2cdea", "#c47bb8", "#74426a", "#8f8f8f", "#d4d4d4")
+PATTERNS = (
+    Qt.BrushStyle.SolidPattern,
+    Qt.BrushStyle.Dense4Pattern,
+    Qt.BrushStyle.NoBrush,
+    Qt.BrushStyle.BDiagPattern,
+    Qt.BrushStyle.DiagCrossPattern,
+)
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    bar: QBrush
+    track: QBrush
+    scale: tuple[QBrush, ...]
+    outline: QColor | None  # shapes are outlined in high contrast
+
+
+def chart_colours(palette: QPalette, contrast: bool = False) -> ChartColours:
+    """The chart's colours for a palette: light, dark, or the system's high-contrast one."""
+    window = palette.color(QPalette.ColorRole.Window)
+    ink = palette.color(QPalette.ColorRole.WindowText)
+    if contrast:
+        return ChartColours(
+            QBrush(palette.color(QPalette.ColorRole.Highlight)),
+            QBrush(palette.color(QPalette.ColorRole.Base)),
+            tuple(QBrush(ink, pattern) for pattern in PATTERNS),
+            ink,
+        )
+    if is_dark(palette):
+        return ChartColours(
+            QBrush(QColor(ACCENT_ON_DARK)),
+            QBrush(blend(window, ink, 0.16)),
+            tuple(QBrush(QColor(colour)) for colour in SCALE_ON_DARK),
+            None,
+        )
+    return ChartColours(
+        QBrush(QColor(ACCENT)),
+        QBrush(QColor(PALE)),
+        tuple(QBrush(QColor(colour)) for colour in SCALE),
+        None,
+    )
 
 
 class ResultChart(QWidget):
@@ -22,6 +71,7 @@ class ResultChart(QWidget):
         self.setObjectName("resultChart")
         self.setAccessibleName(self.tr("Chart of the answers"))
         self.counts: QuestionCounts | None = None
+        self.colours = chart_colours(self.palette())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def show_counts(self, counts: QuestionCounts | None) -> None:
@@ -48,10 +98,7 @@ class ResultChart(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.bar, self.empty = ACCENT, PALE
-        if high_contrast():  # the system's colours; the figures are written beside every bar
-            self.bar = self.palette().highlight().color()
-            self.empty = self.palette().base().color()
+        self.colours = chart_colours(self.palette(), high_contrast())
         line = self.fontMetrics().height() + 8
         width = self.width() - 8
         if counts.question.type is AnswerType.AGREEMENT:
@@ -68,9 +115,10 @@ class ResultChart(QWidget):
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QRectF(0, y, label_w, line), Qt.AlignmentFlag.AlignVCenter, text)
             bar = QRectF(label_w + 6, y + 4, bar_w, line - 8)
-            painter.fillRect(bar, self.empty)
+            self._box(painter, bar, self.colours.track)
             filled = QRectF(bar.x(), bar.y(), bar_w * counts.per_cent(count) / 100, bar.height())
-            painter.fillRect(filled, self.bar)
+            self._box(painter, filled, self.colours.bar)
+            painter.setPen(self.palette().windowText().color())
             painter.drawText(
                 QRectF(label_w + bar_w + 14, y, width - label_w - bar_w - 14, line),
                 Qt.AlignmentFlag.AlignVCenter,
@@ -79,16 +127,30 @@ class ResultChart(QWidget):
 
     def _stacked(self, painter: QPainter, counts: QuestionCounts, width: int, line: int) -> None:
         x = 0.0
-        for (_option, count), colour in zip(counts.in_base, SCALE, strict=False):
+        scale = self.colours.scale
+        for (_option, count), brush in zip(counts.in_base, scale, strict=False):
             part = width * counts.per_cent(count) / 100
-            painter.fillRect(QRectF(x, 2, part, line * 1.2), QColor(colour))
+            self._box(painter, QRectF(x, 2, part, line * 1.2), brush, apart=x > 0)
             x += part
-        painter.setPen(self.palette().windowText().color())
-        for row, ((option, count), colour) in enumerate(zip(counts.in_base, SCALE, strict=False)):
+        for row, ((option, count), brush) in enumerate(zip(counts.in_base, scale, strict=False)):
             y = (row + 2) * line
-            painter.fillRect(QRectF(0, y + 6, line - 12, line - 12), QColor(colour))
+            self._box(painter, QRectF(0, y + 6, line - 12, line - 12), brush)
+            painter.setPen(self.palette().windowText().color())
             painter.drawText(
                 QRectF(line, y, width - line, line),
                 Qt.AlignmentFlag.AlignVCenter,
                 f"{option.label}: {counts.per_cent(count):.0f}% ({count:,})",
             )
+
+    def _box(self, painter: QPainter, box: QRectF, brush: QBrush, apart: bool = False) -> None:
+        """A filled shape; outlined in high contrast, and kept apart from the one before it."""
+        if box.width() <= 0:
+            return
+        painter.fillRect(box, brush)
+        if self.colours.outline is not None:
+            painter.setPen(QPen(self.colours.outline, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
+        elif apart:  # a thin line of the window between two parts of the stacked bar
+            painter.setPen(QPen(self.palette().window().color(), 1))
+            painter.drawLine(box.topLeft(), box.bottomLeft())

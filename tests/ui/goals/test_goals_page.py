@@ -195,3 +195,22 @@ def test_what_the_terms_mean_is_the_teams_choice(qtbot, page, demo_workspace) ->
     qtbot.keyClick(board, Qt.Key.Key_T, ALT)
     qtbot.waitUntil(lambda: board.horizons[Term.SHORT].text() == "Within 3 months")
     assert demo_workspace.goals.horizons()[Term.SHORT] == "within 3 months"
+
+
+def test_every_card_is_tall_enough_for_its_wrapped_words(qtbot, page) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    window = page.window_
+    for width in (1280, 1000):
+        window.resize(width, 700)
+        QApplication.processEvents()
+        for column in page.board.lists.values():
+            column.doItemsLayout()  # the cards laid out again at the column's new width
+            for row in range(column.count()):
+                item = column.item(row)
+                shown = column.visualItemRect(item)
+                words = QFontMetrics(item.font()).boundingRect(
+                    QRect(0, 0, shown.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+                )
+                assert shown.height() >= words.height(), item.text()
