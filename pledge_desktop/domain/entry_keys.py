@@ -10,6 +10,9 @@ means, so that every key does one thing and the screen can say beforehand what t
   printed after the last one ticked is ticked; a box at or before it cannot be a further tick, so
   it ends the question and is typed as the next question's answer. Enter ends it too, and
   Backspace unticks the last box ticked.
+- Going back to several boxes typed before (Up, or a saved form opened again) is a correction:
+  there a digit ticks or unticks its box and only Enter moves on, so that a change is never
+  taken for the next question's answer, which is already typed.
 - A digit that is no box on the question is explained and changes nothing: no key guesses.
 """
 
@@ -115,16 +118,20 @@ class BoxKeys:
             then = " or ".join(f"{str(c)[len(str(first)) :]} for box {c}" for c in longer)
             return f"{first}… then {then}, or Enter for box {first}"
         if question.type is AnswerType.MULTIPLE:
+            ticked = ", ".join(str(c) for c in codes if c in self.entry.ticks)
+            if self._correcting(question):
+                return (
+                    f"typed before, ticked {ticked or 'none'}: a digit ticks or unticks its "
+                    "box; Enter: next question"
+                )
             if not self.entry.ticks:
                 return "type the number of each ticked box, top to bottom"
-            last = self._last_ticked(question)
-            ticked = [c for c in codes if c in self.entry.ticks]
-            place = codes.index(last)
-            parts = [f"ticked {', '.join(str(c) for c in ticked)}"]
+            place = codes.index(self._last_ticked(question))
+            parts = [f"ticked {ticked}"]
             if codes[place + 1 :]:
                 parts.append(f"{_either(codes[place + 1 :])} ticks another")
             parts.append(f"{_either(codes[: place + 1])} or Enter: next question")
-            parts.append(f"Backspace unticks {last}")
+            parts.append(f"Backspace unticks {codes[place]}")
             return "; ".join(parts)
         hint = "type the number beside the ticked box"
         return hint + ("; + is 10" if TEN in codes else "")
@@ -144,6 +151,10 @@ class BoxKeys:
             for code in codes_in_print_order(question)
         )
 
+    def _correcting(self, question: Question) -> bool:
+        """Several boxes typed before, come back to: each digit toggles its box."""
+        return question.code in self.entry.answers
+
     def _last_ticked(self, question: Question) -> int:
         return [c for c in codes_in_print_order(question) if c in self.entry.ticks][-1]
 
@@ -153,6 +164,9 @@ class BoxKeys:
             return KeyOutcome(_not_a_box(question, typed))
         if question.type is not AnswerType.MULTIPLE:
             return KeyOutcome(self.entry.press_digit(code))
+        if self._correcting(question):
+            self.entry.press_digit(code)  # ticks or unticks
+            return KeyOutcome()
         if self.entry.ticks and codes.index(code) <= codes.index(self._last_ticked(question)):
             # printed at or before the last tick, so not a further tick: the next answer
             self.entry.press_enter()

@@ -136,6 +136,26 @@ def test_backspace_unticks_the_last_box_and_enter_still_ends_the_ticks() -> None
     assert entry.current.code == "bcn_named", "no operation ticked: its questions skipped"
 
 
+def test_going_back_to_ticks_typed_before_is_a_correction_digits_toggle() -> None:
+    entry = FormEntry(PRIMARY_V2, serial=1)
+    keys = BoxKeys(entry)
+    entry.go_to("tx_received")
+    for digit in (1, 3, 4, 1):  # the last 1 answers the operation's first question
+        keys.digit(digit)
+    entry.back()
+    entry.back()
+    assert entry.current.code == "tx_received"
+    assert keys.next_keys() == (
+        "typed before, ticked 1, 3, 4: a digit ticks or unticks its box; Enter: next question"
+    )
+    keys.digit(2)  # added: never taken for the next question's answer, typed already
+    keys.digit(4)  # taken off
+    assert entry.current.code == "tx_received" and entry.ticks == {1, 2, 3}
+    keys.enter()
+    assert entry.answers["tx_received"].value == (1, 2, 3)
+    assert entry.answers["surgery_choice"].value == 1, "the next answer is as it was"
+
+
 def test_a_digit_that_is_no_box_never_ends_the_ticks() -> None:
     entry = FormEntry(PRIMARY_V2, serial=1)
     keys = BoxKeys(entry)

@@ -123,6 +123,12 @@ def test_ticks_are_taken_back_with_backspace_and_a_wrong_digit_ends_nothing(qtbo
     qtbot.keyClick(answer, Qt.Key.Key_Return)
     assert page.entry.answers["tx_received"].value == (2, 3)
     assert page.entry.current.code == "bcn_named"
+    qtbot.keyClick(answer, Qt.Key.Key_Up)  # back to correct it
+    assert "a digit ticks or unticks its box" in page.prompt.text()
+    keys(qtbot, answer, "1")
+    assert page.entry.current.code == "tx_received", "a correction is never the next answer"
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    assert page.entry.answers["tx_received"].value == (1, 2, 3)
 
 
 def test_one_on_the_0_to_10_scale_takes_one_key_and_the_next_goes_on(qtbot, page) -> None:
