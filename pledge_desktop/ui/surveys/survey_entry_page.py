@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pledge_desktop.domain.entry_keys import BoxKeys, KeyOutcome
 from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.domain.questionnaire import AnswerType, Question
+from pledge_desktop.domain.questionnaire import AnswerType
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry, draft_to_json
 from pledge_desktop.services.surveys.survey_entry import OpenedForm
 from pledge_desktop.ui.common.context import ScreenContext
@@ -43,17 +44,6 @@ from pledge_desktop.ui.surveys.typing_clock import TypingClock
 DRAFT_DELAY_MS = 400
 TYPING_SAVE_MS = 2000
 
-def _codes(question: Question) -> set[int]:
-    return {o.code for o in question.options}
-
-
-def _starts_longer_code(question: Question, digit: int) -> bool:
-    """Whether `digit` may be the first of a two-digit box, as 1 is of 10 on a 0 to 10 scale
-    (one box at a time: a multiple choice's digits tick as they come)."""
-    if question.type is AnswerType.MULTIPLE:
-        return False
-    return any(code >= 10 and str(code).startswith(str(digit)) for code in _codes(question))
-
 
 class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -67,8 +57,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self._shown_html: dict[str, str] = {}  # what each label shows now: redraw only changes
         self._highlighted: str | None = None
         self._sheet_for: object = None  # the questionnaire the sheet of labels was built for
-        # the first digit of a two-digit box ("1" on a 0 to 10 scale), waiting for the next key
-        self._first_digit: int | None = None
+        self.box_keys: BoxKeys | None = None  # what the keys of the current question's boxes do
         title = page_title(self.tr("Type in survey forms"))
         self.serial_input = QLineEdit()
         self.serial_input.setObjectName("serialInput")
@@ -101,20 +90,18 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.prompt.setFixedHeight(lines + 6)
         self.answer_input = QLineEdit()
         self.answer_input.setObjectName("answerInput")
-        describe(
-            self.answer_input,
-            self.tr(
-                "Type the answer: a digit ticks a box; F2 left blank; F3 unreadable or more "
-                "than one box; Enter moves on; Up goes back."
-            ),
+        self.keys_description = self.tr(
+            "A digit ticks a box (several boxes: top to bottom); + is 10 on a 0 to 10 scale; "
+            "F2 left blank; F3 unreadable or more than one box; Enter moves on; Up goes back."
         )
+        describe(self.answer_input, self.keys_description)
         self.answer_input.setAccessibleName(self.tr("Answer"))
         self.answer_input.installEventFilter(self)
         self.serial_input.installEventFilter(self)  # its keys count as typing time too
         keys = QLabel(
             self.tr(
-                "Digit: tick · Enter: next · F2: left blank · F3: unreadable or more than "
-                "one box · Up: back · Ctrl+S: save · Esc: put aside"
+                "Digit: tick (several: top to bottom) · +: 10 · Enter: next · F2: left blank · "
+                "F3: unreadable or more than one box · Up: back · Ctrl+S: save · Esc: put aside"
             )
         )
         keys.setWordWrap(True)
@@ -263,6 +250,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
             self.message.setText("⚠ " + str(error))
             return
         self.entry = opened.entry
+        self.box_keys = BoxKeys(opened.entry)
         self.entry_cycle_id = self.context.cycle_id
         self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
         if self._sheet_for != opened.entry.questionnaire:
@@ -331,18 +319,17 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
                 self.labels[highlight].show_style(CURRENT)
             self._highlighted = highlight
         if current is None:
-            self.prompt.setText(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
+            self._show_prompt(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
             self.answer_input.setPlaceholderText("")
             return
         self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
         number = entry.number(current)
-        if current.type is AnswerType.MULTIPLE:
-            hint = self.tr("type the number of each ticked box, then Enter")
-        elif current.type.has_options:
-            hint = self.tr("type the number beside the ticked box")
+        keys = self.box_keys
+        if current.type.has_options and keys is not None:
+            hint = keys.next_keys()
         else:
             hint = self.tr("type the answer, then Enter")
-        self.prompt.setText(self.tr("Question %d of %d: %s") % (number, len(entry.questions), hint))
+        self._show_prompt(self.tr("Question %d of %d: %s") % (number, len(entry.questions), hint))
         answer = entry.answers.get(current.code)
         typed = ""
         if answer and answer.state is AnswerState.ANSWERED and not current.type.has_options:
@@ -351,8 +338,18 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
                 if current.type is AnswerType.DATE
                 else str(answer.value)
             )
+        elif keys is not None and keys.waiting is not None:
+            typed = str(keys.waiting)  # the first digit of 10, shown while it waits
         self.answer_input.setText(typed)
-        self.answer_input.selectAll()
+        if keys is not None and keys.waiting is not None:
+            self.answer_input.end(False)
+        else:
+            self.answer_input.selectAll()
+
+    def _show_prompt(self, text: str) -> None:
+        """The prompt says what the next key will do; a screen reader reads the same."""
+        self.prompt.setText(text)
+        self.answer_input.setAccessibleDescription(f"{text}. {self.keys_description}")
 
     # --- keys -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -374,62 +371,55 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         return False
 
     def _key(self, event: QKeyEvent) -> bool:
-        entry = self.entry
-        if entry is None:
+        entry, keys = self.entry, self.box_keys
+        if entry is None or keys is None:
             return False
         key, text = event.key(), event.text()
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         current = entry.current
-        problem = None
-        waiting, self._first_digit = self._first_digit, None
-        if waiting is not None and current is not None:
-            if text.isdigit() and waiting * 10 + int(text) in _codes(current):
-                return self._answered(entry.press_digit(waiting * 10 + int(text)))
-            if text.isdigit() or key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                # the box was the one digit (1, not 10); a digit goes on to the next question
-                problem = entry.press_digit(waiting)
-                if problem or not text.isdigit():
-                    return self._answered(problem)
-                current = entry.current
-                if current is None or not current.type.has_options:
-                    self._refresh()
-                    self.answer_input.insert(text)
-                    self.draft_timer.start()
-                    return True
-            # any other key (Up, F2, Backspace…) forgets the waiting digit and does its own work
+        boxes = current is not None and current.type.has_options
         if key == Qt.Key.Key_S and ctrl:
+            keys.forget()
             self.save_form()
             return True
         if key == Qt.Key.Key_Escape:
+            keys.forget()
             self.put_aside()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if current is None:
                 self.save_form()
                 return True
-            problem = entry.press_enter(self.answer_input.text())
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
+            if boxes:
+                return self._outcome(keys.enter())
+            return self._answered(entry.press_enter(self.answer_input.text()))
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
+            keys.forget()
             entry.back()
-        elif key == Qt.Key.Key_F2 or (text == "-" and current and current.type.has_options):
+        elif key == Qt.Key.Key_F2 or (text == "-" and boxes):
+            keys.forget()
             entry.mark(AnswerState.LEFT_BLANK)
-        elif key == Qt.Key.Key_F3 or (text == "*" and current and current.type.has_options):
+        elif key == Qt.Key.Key_F3 or (text == "*" and boxes):
+            keys.forget()
             entry.mark(AnswerState.UNREADABLE)
-        elif text.isdigit() and current is not None and current.type.has_options:
-            if _starts_longer_code(current, int(text)):
-                self._first_digit = int(text)
-                self.prompt.setText(
-                    self.tr("%s… then the next digit, or Enter for box %s") % (text, text)
-                )
-                self.answer_input.setText(text)
-                return True
-            problem = entry.press_digit(int(text))
-        elif current is not None and current.type.has_options and text.strip():
-            problem = self.tr("Type the number beside the ticked box.")
-        elif waiting is not None and key == Qt.Key.Key_Backspace:
-            pass  # the waiting digit is taken back
+        elif boxes and text.isdigit() and text.isascii():
+            return self._outcome(keys.digit(int(text)))
+        elif boxes and text == "+":
+            return self._outcome(keys.ten())
+        elif boxes and key == Qt.Key.Key_Backspace:
+            return self._outcome(keys.backspace())
+        elif boxes and text.strip():
+            keys.forget()
+            return self._answered(self.tr("Type the number beside the ticked box."))
         else:
             return False  # typing into a text, number or date answer
-        return self._answered(problem)
+        return self._answered(None)
+
+    def _outcome(self, outcome: KeyOutcome) -> bool:
+        self._answered(outcome.problem)
+        if outcome.carried:  # a digit that begins the next question's written answer
+            self.answer_input.insert(outcome.carried)
+        return True
 
     def _answered(self, problem: str | None) -> bool:
         self.message.setText(("⚠ " + problem) if problem else "")
