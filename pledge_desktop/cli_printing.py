@@ -72,7 +72,7 @@ def _print_choices(args: argparse.Namespace, review: Callable[[], list[Any]]) ->
     """What to do with the identifier check's findings: with --redact, say what will be
     replaced (`review` lists it); without, write nothing while one is undecided."""
     from pledge_desktop.cli_findings import removed
-    from pledge_desktop.services.publishing.print_gate import PrintChoices
+    from pledge_desktop.domain.print_gate import PrintChoices
 
     if args.redact:
         removed(review())
@@ -122,19 +122,57 @@ def _booklet(args: argparse.Namespace, data_dir: Path) -> int:
     from pledge_desktop.cli_findings import refused
     from pledge_desktop.domain.privacy import FindingsRemain
 
-    with _open_to_note(data_dir) as workspace:
-        cycle = workspace.cycles.find(args.cycle)
-        try:
+    try:
+        if args.format == "pdf":
+            done = _quick_booklet(args, data_dir)
+            if done is not None:
+                return done
+        with _open_to_note(data_dir) as workspace:
+            cycle = workspace.cycles.find(args.cycle)
             return _write_booklet(args, workspace, cycle)
-        except FindingsRemain as remaining:
-            return refused(remaining)
+    except FindingsRemain as remaining:
+        return refused(remaining)
 
 
-def _write_booklet(args: argparse.Namespace, workspace: Any, cycle: Any) -> int:
-    check = workspace.booklet.check_wording(cycle.id)
+def _quick_booklet(args: argparse.Namespace, data_dir: Path) -> int | None:
+    """The booklet read with sqlite3 alone (no ORM to import: much quicker), or None when the
+    usual way must be taken (the folder in use, an older schema, no booklet saved yet)."""
+    from pledge_desktop.services.publishing.quick_booklet import NotQuick, QuickBooklet
+
+    quick = QuickBooklet.open(data_dir)
+    if quick is None:
+        return None
+    with quick:
+        cycle = quick.find_cycle(args.cycle)
+        if cycle is None or not quick.has_booklet(cycle.id):
+            return None
+        try:
+            contents = quick.contents(cycle.id, quick.is_demo)
+        except NotQuick:
+            return None
+        _print_wording(quick.check_wording(cycle.id, contents))
+        choices = _print_choices(args, lambda: quick.review(cycle.id, contents))
+        printed = quick.printed(cycle.id, contents, choices)
+        written = quick.write(
+            cycle.id,
+            printed,
+            args.out.resolve(),
+            large_print=args.large_print,
+            imposed=args.imposed,
+            print_shop=args.print_shop,
+        )
+    _print_written(args, cycle.label, written)
+    return 0
+
+
+def _print_wording(check: Any) -> None:
     print(f"Plain English: {check.summary()}")
     for finding in check.findings:
         print(f"  {finding.where}: {finding.kind}: “{finding.text}”. {finding.advice}")
+
+
+def _write_booklet(args: argparse.Namespace, workspace: Any, cycle: Any) -> int:
+    _print_wording(workspace.booklet.check_wording(cycle.id))
     choices = _print_choices(args, lambda: workspace.booklet.print_review(cycle.id))
     if args.format != "pdf":
         workspace.booklet.write_edition(
@@ -152,13 +190,17 @@ def _write_booklet(args: argparse.Namespace, workspace: Any, cycle: Any) -> int:
         fictional=workspace.is_demo,
         choices=choices,
     )
+    _print_written(args, cycle.label, written)
+    return 0
+
+
+def _print_written(args: argparse.Namespace, label: str, written: Any) -> None:
     layout = f" on {written.sheets} A4 sheets" if args.imposed else ""
     layout += " with 3 mm bleed and crop marks" if args.print_shop else ""
     print(
-        f"Wrote the booklet for cycle {cycle.label}: {written.pages} pages"
+        f"Wrote the booklet for cycle {label}: {written.pages} pages"
         f" ({written.notes_pages} for notes){layout}, to {args.out}"
     )
-    return 0
 
 
 def _poster(args: argparse.Namespace, data_dir: Path) -> int:

@@ -6,7 +6,6 @@ still shows what changed. Tables whose `info` says `audited: False` are skipped.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
@@ -15,13 +14,9 @@ from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from pledge_desktop.db.models import AuditEntry
+from pledge_desktop.db.os_user import current_os_user
 
-
-def current_os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
+__all__ = ["as_text", "audit_rows_snapshot", "current_os_user", "record_changes"]
 
 
 def as_text(value: Any) -> str | None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from pledge_desktop.db.audit import current_os_user
+from pledge_desktop.db.os_user import current_os_user
 from pledge_desktop.domain.errors import DataFolderInUse
 
 LOCK_FILE = "pledge.lock"

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy import exc
 
 from pledge_desktop.domain.errors import DatabaseProblem, StorageError
 
@@ -67,11 +66,20 @@ def describe_os_error(error: OSError) -> str:
     return f"The computer could not use the file ({error.strerror or error})."
 
 
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """SQLite's errors, and SQLAlchemy's wrapping of them once it is in use (a command that reads
+    with sqlite3 alone never imports it)."""
+    orm = sys.modules.get("sqlalchemy.exc")
+    if orm is None:
+        return (sqlite3.DatabaseError,)
+    return (orm.DBAPIError, sqlite3.DatabaseError)
+
+
 @contextmanager
 def storage_errors() -> Iterator[None]:
     try:
         yield
-    except (exc.DBAPIError, sqlite3.DatabaseError) as error:
+    except _database_errors() as error:
         original = getattr(error, "orig", None) or error
         text = str(original).lower()
         if "not a database" in text:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pledge_desktop.domain.errors import ValidationError
 
@@ -263,3 +264,14 @@ def validate_cycle(cycle: PledgeCycle) -> PledgeCycle:
     if problems:
         raise ValidationError(problems)
     return tidy
+
+
+def label_matches(cycle: Any, wanted: str) -> bool:
+    """ "2026" is the primary pledge of 2026 when there are two; "2026 secondary",
+    "2026 · Secondary" or "2026-secondary" name either one."""
+    text = wanted.strip().lower().replace("·", " ").replace("-", " ")
+    words = text.split()
+    kind = PledgeType(cycle.pledge_type)
+    if words and words[-1] in ("primary", "secondary"):
+        return " ".join(words[:-1]) == cycle.label.lower() and words[-1] == kind.value
+    return " ".join(words) == cycle.label.lower()

@@ -8,7 +8,13 @@ from sqlalchemy.orm import Session
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
 from pledge_desktop.domain.errors import NotFound, ValidationError
-from pledge_desktop.domain.setup import CycleStatus, PledgeCycle, PledgeType, validate_cycle
+from pledge_desktop.domain.setup import (
+    CycleStatus,
+    PledgeCycle,
+    PledgeType,
+    label_matches,
+    validate_cycle,
+)
 from pledge_desktop.services.records import (
     ChangeFeed,
     apply_record,
@@ -54,17 +60,6 @@ def check_sign_off(session: Session, cycle: PledgeCycle) -> None:
                 "it off first (Sign off… on this screen)."
             }
         )
-
-
-def label_matches(cycle: PledgeCycle, wanted: str) -> bool:
-    """ "2026" is the primary pledge of 2026 when there are two; "2026 secondary",
-    "2026 · Secondary" or "2026-secondary" name either one."""
-    text = wanted.strip().lower().replace("·", " ").replace("-", " ")
-    words = text.split()
-    kind = PledgeType(cycle.pledge_type)
-    if words and words[-1] in ("primary", "secondary"):
-        return " ".join(words[:-1]) == cycle.label.lower() and words[-1] == kind.value
-    return " ".join(words) == cycle.label.lower()
 
 
 class CyclesService:

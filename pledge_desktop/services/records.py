@@ -15,6 +15,7 @@ from pledge_desktop.db import models as m
 from pledge_desktop.db.dependents import count_dependents, describe_dependents
 from pledge_desktop.db.storage_errors import describe_os_error
 from pledge_desktop.domain.errors import DeleteRefused, NotFound, StorageError
+from pledge_desktop.services.whole_file import write_whole  # noqa: F401  (re-exported)
 
 R = TypeVar("R")
 
@@ -84,20 +85,6 @@ def previous_cycle(session: Session, cycle_id: int) -> Any:
         )
         .order_by(m.PledgeCycle.start_date.desc())
     ).first()
-
-
-def write_whole(out: Path, write: Callable[[Path], Any]) -> Any:
-    """Let `write` make a file beside `out`, then put it in place: the file appears only when
-    complete (a full disk or a file open in another program leaves nothing behind)."""
-    partial = out.with_name(out.name + ".partial")
-    try:
-        result = write(partial)
-        partial.replace(out)
-        return result
-    except OSError as error:
-        raise StorageError(f"{out} could not be written. {describe_os_error(error)}") from error
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def write_partial(out: Path, data: bytes) -> Path:

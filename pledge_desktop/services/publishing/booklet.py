@@ -35,9 +35,12 @@ from pledge_desktop.domain.privacy import GateFinding
 from pledge_desktop.services.privacy_decisions import record_not_identifiers
 from pledge_desktop.services.publishing import print_gate
 from pledge_desktop.services.publishing.booklet_details import (
+    WORD_FIELDS,
+    choices_of,
     details_of,
-    sign_off_dates,
+    highlight_of,
     store_details,
+    words_of,
 )
 from pledge_desktop.services.publishing.poster import poster_for, poster_rows
 from pledge_desktop.services.publishing.print_gate import PrintChoices
@@ -45,6 +48,7 @@ from pledge_desktop.services.publishing.printed_parts import (
     approved_quotes,
     printed_goals,
     printed_team,
+    sign_off_dates,
 )
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 from pledge_desktop.services.results.results import (
@@ -60,7 +64,6 @@ if TYPE_CHECKING:
 BOOKLET = "booklet"
 EDITIONS = ("pdf", "html", "docx")  # the printed booklet, a web page, a Word document
 NOTHING_REMOVED = PrintChoices()
-WORD_FIELDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
 
 
 @dataclass(frozen=True)
@@ -328,9 +331,7 @@ class BookletService:
             if not poster:
                 return print_gate.review(session, cycle_id, contents)
             rows = poster_rows(session, cycle_id, _choices(session, cycle_id))
-            lines = poster_words(
-                rows, contents.hospital, contents.unit_phone, contents.cycle_label
-            )
+            lines = poster_words(rows, contents.hospital, contents.unit_phone, contents.cycle_label)
             return print_gate.review(session, cycle_id, contents, lines)
 
     def not_an_identifier(self, findings: Iterable[GateFinding]) -> int:
@@ -435,36 +436,20 @@ def _row(session: Session, cycle_id: int) -> m.Booklet | None:
 
 
 def _words(row: m.Booklet | None) -> BookletWords:
-    if row is None:
-        return DEFAULT_WORDS
-    return BookletWords(*(getattr(row, name) for name in WORD_FIELDS))
+    return words_of(row)
 
 
 def _choices(session: Session, cycle_id: int) -> BookletChoices:
-    row = _row(session, cycle_id)
-    highlights = tuple(
-        Highlight(
-            h.question_code,
-            tuple(int(c) for c in h.option_codes.split(",") if c),
-            h.wording,
-            h.id,
-        )
-        for h in session.scalars(
-            select(m.BookletHighlight)
-            .where(m.BookletHighlight.cycle_id == cycle_id)
-            .order_by(m.BookletHighlight.position)
-        )
-    )
-    if row is None:
-        return BookletChoices(highlights=highlights)
-    return BookletChoices(
-        goals_left_out=_ids(row.goals_left_out),
-        standards_left_out=_ids(row.standards_left_out),
-        quotes_left_out=_ids(row.quotes_left_out),
-        show_team=row.show_team,
-        logo_png=row.logo_png,
-        photo_png=row.photo_png,
-        highlights=highlights,
+    return choices_of(
+        _row(session, cycle_id),
+        (
+            highlight_of(h.question_code, h.option_codes, h.wording, h.id)
+            for h in session.scalars(
+                select(m.BookletHighlight)
+                .where(m.BookletHighlight.cycle_id == cycle_id)
+                .order_by(m.BookletHighlight.position)
+            )
+        ),
     )
 
 
@@ -487,10 +472,6 @@ def _check(words: BookletWords, choices: BookletChoices) -> BookletWords:
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.replace("\r", "").split("\n\n") if p.strip()]
-
-
-def _ids(text: str) -> frozenset[int]:
-    return frozenset(int(part) for part in text.split(",") if part.strip().isdigit())
 
 
 def _ids_text(ids: frozenset[int]) -> str:

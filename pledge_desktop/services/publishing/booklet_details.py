@@ -1,30 +1,64 @@
-"""The booklet's cover and back-cover settings (cover line, credit, programme logo, national
-helplines, language) as stored with the booklet, and what the sign-off adds to the
-printed booklet: publication and review dates and the leaflet reference."""
+"""The booklet's words, choices and cover settings (cover line, credit, programme logo, national
+helplines, language) as stored with the booklet, and what the sign-off adds to the printed
+booklet: publication and review dates and the leaflet reference. Read from any row with the
+stored columns as attributes (the ORM's, or sqlite3's for `pledge booklet`): no SQLAlchemy."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from pledge_desktop.db import models as m
 from pledge_desktop.domain.booklet import (
     DEFAULT_CREDIT_LINE,
     DEFAULT_HELPLINES,
+    DEFAULT_WORDS,
     LANGUAGES,
+    BookletChoices,
     BookletDetails,
+    BookletWords,
     Helpline,
+    Highlight,
 )
 from pledge_desktop.domain.errors import ValidationError
 
 REVIEW_AFTER_YEARS = 2  # when the sign-off names no review date
+WORD_FIELDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
 
 
-def details_of(row: m.Booklet | None) -> BookletDetails:
+def words_of(row: Any | None) -> BookletWords:
+    if row is None:
+        return DEFAULT_WORDS
+    return BookletWords(*(getattr(row, name) for name in WORD_FIELDS))
+
+
+def highlight_of(question_code: str, option_codes: str, wording: str, id_: int) -> Highlight:
+    codes = tuple(int(c) for c in option_codes.split(",") if c)
+    return Highlight(question_code, codes, wording, id_)
+
+
+def choices_of(row: Any | None, highlights: Iterable[Highlight]) -> BookletChoices:
+    highlights = tuple(highlights)
+    if row is None:
+        return BookletChoices(highlights=highlights)
+    return BookletChoices(
+        goals_left_out=ids_in(row.goals_left_out),
+        standards_left_out=ids_in(row.standards_left_out),
+        quotes_left_out=ids_in(row.quotes_left_out),
+        show_team=bool(row.show_team),
+        logo_png=row.logo_png,
+        photo_png=row.photo_png,
+        highlights=highlights,
+    )
+
+
+def ids_in(text: str) -> frozenset[int]:
+    return frozenset(int(part) for part in text.split(",") if part.strip().isdigit())
+
+
+def details_of(row: Any | None) -> BookletDetails:
     if row is None:
         return BookletDetails()
     return BookletDetails(
@@ -37,7 +71,7 @@ def details_of(row: m.Booklet | None) -> BookletDetails:
     )
 
 
-def store_details(row: m.Booklet, details: BookletDetails) -> None:
+def store_details(row: Any, details: BookletDetails) -> None:
     tidy = checked(details)
     row.cover_line = tidy.cover_line
     row.credit_line = tidy.credit_line
@@ -91,9 +125,8 @@ def month(day: date | None) -> str:
     return f"{day:%B %Y}" if day else ""
 
 
-def sign_off_dates(session: Session, cycle_id: int) -> tuple[str, str, str]:
+def printed_dates(sign_off: Any | None) -> tuple[str, str, str]:
     """(published, review date, leaflet reference) from the pledge's sign-off, or blanks."""
-    sign_off = session.scalars(select(m.SignOff).where(m.SignOff.cycle_id == cycle_id)).first()
     if sign_off is None:
         return "", "", ""
     review = sign_off.review_date or _years_after(sign_off.signed_on, REVIEW_AFTER_YEARS)

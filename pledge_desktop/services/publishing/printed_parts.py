@@ -1,5 +1,5 @@
 """The parts of the booklet read straight from the pledge's records: the team, the approved
-quotes and the goals in the order they print."""
+quotes, the goals in the order they print, and the sign-off's dates."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ from pledge_desktop.db import models as m
 from pledge_desktop.domain.booklet import PrintedGoal, TeamContact
 from pledge_desktop.domain.goals import GoalStatus, Term
 from pledge_desktop.services.goals.goals import horizons_in, latest_updates
+from pledge_desktop.services.publishing.booklet_details import printed_dates
+
+
+def sign_off_dates(session: Session, cycle_id: int) -> tuple[str, str, str]:
+    """(published, review date, leaflet reference) from the pledge's sign-off, or blanks."""
+    return printed_dates(
+        session.scalars(select(m.SignOff).where(m.SignOff.cycle_id == cycle_id)).first()
+    )
 
 
 def printed_team(session: Session, cycle_id: int) -> tuple[TeamContact, ...]:
