@@ -13,12 +13,17 @@ from datetime import datetime
 from pathlib import Path
 
 from pledge_desktop.db.engine import BUSY_TIMEOUT_MS, read_only_uri
+from pledge_desktop.db.file_facts import APPLICATION_ID
+from pledge_desktop.db.side_files import read_header
 from pledge_desktop.db.storage_errors import NOT_A_DATABASE, storage_errors
 from pledge_desktop.domain.errors import DatabaseProblem, StorageError
 
 BACKUP_SUFFIX = ".sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 5, 12
+
+
+DAMAGED = "That backup is damaged and cannot be restored. Try an older backup."
 
 
 def backup_name(kind: str, when: datetime) -> str:
@@ -101,6 +106,7 @@ def check_candidate(candidate: Path) -> sqlite3.Connection:
         raise DatabaseProblem(f"There is no file at {candidate}.")
     if not looks_like_sqlite(candidate):
         raise DatabaseProblem(NOT_A_DATABASE)
+    _check_header(candidate)
     connection = sqlite3.connect(read_only_uri(candidate), uri=True)
     try:
         with storage_errors():
@@ -108,19 +114,33 @@ def check_candidate(candidate: Path) -> sqlite3.Connection:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     except UnicodeDecodeError as error:  # text in it that is not text: damaged
         connection.close()
-        raise DatabaseProblem(
-            "That backup is damaged and cannot be restored. Try an older backup."
-        ) from error
+        raise DatabaseProblem(DAMAGED) from error
     except Exception:
         connection.close()
         raise
     if problems:
         connection.close()
-        raise DatabaseProblem("That backup is damaged and cannot be restored. Try an older backup.")
+        raise DatabaseProblem(DAMAGED)
     if not {"alembic_version", "hospital", "pledge_cycle"} <= tables:
         connection.close()
         raise DatabaseProblem(NOT_A_DATABASE)
     return connection
+
+
+def _check_header(candidate: Path) -> None:
+    """Refuse a backup whose first page says it is not ours or is not whole: restored, it would
+    leave the folder with a database the app no longer recognises."""
+    with storage_errors():
+        size = candidate.stat().st_size
+        with candidate.open("rb") as handle:
+            header = read_header(handle.read(100))
+    if header is None or header.application_id not in (0, APPLICATION_ID):
+        raise DatabaseProblem(DAMAGED)
+    whole = (
+        header.valid_for != header.change_counter or size >= header.page_count * header.page_size
+    )
+    if size % header.page_size or not whole:
+        raise DatabaseProblem(DAMAGED)
 
 
 def thin_backups(folder: Path, now: datetime) -> list[Path]:
