@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pledge_desktop.db import models as m
 from pledge_desktop.domain.questionnaire import AnswerType, Question
 from pledge_desktop.domain.survey_entry import AnswerState
 from pledge_desktop.exchange.package_format import option_column
@@ -47,20 +45,17 @@ def read_answers(
 ) -> tuple[list[dict[str, str]], list[Comment]]:
     """One row per form (column name → cell), in serial order, and the written answers."""
     rows: dict[int, dict[str, str]] = {}
-    for rid, serial, status, entered in session.execute(
-        select(
-            m.SurveyResponse.id,
-            m.SurveyResponse.serial,
-            m.SurveyResponse.status,
-            m.SurveyResponse.entered_at,
-        )
-        .where(m.SurveyResponse.cycle_id == cycle_id)
-        .order_by(m.SurveyResponse.serial)
-    ):
+    forms = session.connection().exec_driver_sql(
+        # the month as stored: SQLAlchemy keeps a date and time as "YYYY-MM-DD HH:MM:SS…"
+        "SELECT id, serial, status, substr(entered_at, 1, 7) FROM survey_response "
+        "WHERE cycle_id = ? ORDER BY serial",
+        (cycle_id,),
+    )
+    for rid, serial, status, month in forms:
         rows[rid] = {
             "response_id": ref(key, "response", label, serial),
             "status": status,
-            "entered_month": f"{entered:%Y-%m}",
+            "entered_month": month,
         }
     if not asked:
         return list(rows.values()), []
