@@ -99,7 +99,10 @@ def zip_bytes(files: dict[str, bytes], password: str | None = None) -> bytes:
             for name, data in files.items():
                 archive.writestr(name, data)
     else:
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # level 3: a fifth of the time of the default level, for a file about 15 % larger
+        with zipfile.ZipFile(
+            buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3
+        ) as archive:
             for name, data in files.items():
                 archive.writestr(name, data)
     return buffer.getvalue()
