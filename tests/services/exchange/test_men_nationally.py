@@ -5,6 +5,7 @@ publishes their answers pooled over hospitals, naming none, small counts held ba
 import csv
 import io
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
 from pledge_desktop.services.demo.build import PRIMARY_QUESTIONNAIRE
 from pledge_desktop.services.demo.responses import add_demo_responses
 from pledge_desktop.services.exchange.export import ExportChoices
-from pledge_desktop.services.exchange.merge import merge_packages
+from pledge_desktop.services.exchange.merge import charity_policy, merge_packages
 from pledge_desktop.services.workspace import open_workspace
 
 HOSPITALS = (("RZA01", 6), ("RZB01", 9), ("RZC01", 12), ("RZD01", 2))  # site, men who replied
@@ -109,3 +110,11 @@ def test_men_are_counted_nationally_only_where_their_sex_travelled(tmp_path: Pat
     assert named["1"]["men_answering"] == "27"
     wait = {r["answer"]: r["count"] for r in rows if r["question_column"] == "clinic_wait"}
     assert list(wait.values()).count("held back") >= 2, "3 men alone, and one more to hide them"
+
+    policy = charity_policy()
+    assert policy is not None and policy.men_national_table
+    merge_packages(
+        [tmp_path / "sent"], tmp_path / "no-men", policy=replace(policy, men_national_table=False)
+    )
+    refused = (tmp_path / "no-men" / "men_national.csv").read_text(encoding="utf-8")
+    assert refused.splitlines() == [",".join(rows[0])], "a policy without it: the heading alone"
