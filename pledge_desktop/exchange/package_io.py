@@ -50,13 +50,15 @@ def csv_bytes(table: Table) -> bytes:
     if set(map(len, table.rows)) - {len(kinds)}:
         raise ValueError(f"a row of {table.name} does not have one cell per column")
     columns = list(zip(*table.rows, strict=True))
+    guarded = False
     for i, kind in enumerate(kinds):
         if kind == "string" and columns and not _nothing_to_guard(columns[i]):
             columns[i] = tuple(map(safe_cell, columns[i]))
+            guarded = True
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.header())
-    writer.writerows(zip(*columns, strict=True))
+    writer.writerows(zip(*columns, strict=True) if guarded else table.rows)
     return out.getvalue().encode("utf-8")
 
 
