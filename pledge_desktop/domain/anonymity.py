@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -74,6 +75,17 @@ class Suppression:
 
 def _key(row: Row, codes: list[str]) -> tuple[str, ...]:
     return tuple(row.get(code, "") for code in codes)
+
+
+def _keys(rows: list[Row], codes: list[str]) -> list[tuple[str, ...]]:
+    """Each row's answers to `codes` ("" where it has none), as `_key` gives them."""
+    if len(codes) < 2:
+        return [_key(row, codes) for row in rows]
+    pick = itemgetter(*codes)
+    try:
+        return list(map(pick, rows))
+    except KeyError:  # a row without some of the answers
+        return [_key(row, codes) for row in rows]
 
 
 def k_anonymise(rows: list[Row], codes: list[str], k: int = DEFAULT_K) -> Suppression:
@@ -191,7 +203,7 @@ def generalise_then_suppress(
     if k < 2:
         raise ValueError("k must be 2 or more")
     codes = [q.code for q in identifiers]
-    originals = [_key(row, codes) for row in rows]
+    originals = _keys(rows, codes)
     counts = Counter(originals)
     best: tuple[tuple[int, int], dict[Combo, Counter[Combo]]] | None = None
     choices = [(False, True) if q.coarser else (False,) for q in identifiers]
@@ -207,7 +219,8 @@ def generalise_then_suppress(
     handed = {orig: sorted(outs.elements()) for orig, outs in plan.items()}
     # which of the forms sharing a combination gets the coarser answers follows their random
     # id where there is one, not the order the forms were typed in
-    order = sorted(range(len(rows)), key=lambda i: (rows[i].get("response_id", ""), i))
+    ids = [row.get("response_id", "") for row in rows]
+    order = sorted(range(len(rows)), key=ids.__getitem__)  # a stable sort: ties keep i's order
     for index in order:
         orig = originals[index]
         new = handed[orig].pop()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from pledge_desktop.exchange.package_read import (
 MISSING_TOKENS = ("", "blank", "unreadable", "skipped", "suppressed", "withheld")
 SITE = ("site_code", "cycle")
 OPTION = "__"  # responses: q__3 is 1 where answer 3 of multiple-choice q was ticked, 0 where not
+MAN = re.compile(r"\b(man|male)\b", re.IGNORECASE)  # "A man", "Male"; never "woman", "female"
 Check = Callable[[LoadedPackage], "str | dict[str, Any]"]  # why rejected, or what to keep
 
 
@@ -84,6 +86,8 @@ class Pledge:
     fields: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # table → specs
     kept: dict[str, Any] = field(default_factory=dict)  # what the arrival check kept
     rename: dict[str, str] = field(default_factory=dict)  # responses column → merged column
+    men: int = 0  # forms whose sex travelled, and says a man (see men_counts)
+    men_counts: dict[str, Counter[str]] = field(default_factory=dict)  # their answers
 
     @property
     def key(self) -> tuple[str, str]:
@@ -128,6 +132,32 @@ def count_columns(columns: dict[str, Any], kinds: dict[str, str]) -> dict[str, C
                 counted[token] += n
         counts[code] = counted
     return counts
+
+
+def men_counts(
+    package: LoadedPackage, kinds: dict[str, str], sex_codes: Iterable[str]
+) -> tuple[int, dict[str, Counter[str]]]:
+    """Men's answers, counted: only forms whose sex travelled in the package (k-anonymity
+    kept it) and is an answer labelled as a man. A man whose sex was held back is not among
+    them: nothing of his can be told apart from anyone else's."""
+    columns = package.columns.get("responses", {})
+    codes = set(sex_codes)
+    sex = next(
+        (q["question_code"] for q in package.tables["questions"] if q["question_code"] in codes),
+        None,
+    )
+    if sex is None or sex not in columns:
+        return 0, {}
+    man = {
+        o["code"]
+        for o in package.tables["options"]
+        if o["question_code"] == sex and MAN.search(o["label"])
+    }
+    picked = [i for i, value in enumerate(columns[sex]) if value in man]
+    if not picked:
+        return 0, {}
+    theirs = {code: [cells[i] for i in picked] for code, cells in columns.items()}
+    return len(picked), count_columns(theirs, kinds)
 
 
 def _spool(spools: _Spools, name: str, package: LoadedPackage) -> tuple[Spooled, list[str], int]:
@@ -196,20 +226,28 @@ def _guarded(column: Any) -> Any:
 
 
 def read_all(
-    inputs: list[Path], scratch: Path, password: str | None = None, check: Check | None = None
+    inputs: list[Path],
+    scratch: Path,
+    password: str | None = None,
+    check: Check | None = None,
+    sex_codes: Iterable[str] = (),
 ) -> StreamResult:
     """Every package read once, counted and spooled under `scratch`; rejected ones named.
     `check` sees each readable package first: it returns why the package is rejected, or what
     to keep of it (it may also clean the package's text in place before it is spooled)."""
     spools = _Spools(scratch)
     try:
-        return _read_all(inputs, spools, password, check)
+        return _read_all(inputs, spools, password, check, tuple(sex_codes))
     finally:
         spools.close()
 
 
 def _read_all(
-    inputs: list[Path], spools: _Spools, password: str | None, check: Check | None
+    inputs: list[Path],
+    spools: _Spools,
+    password: str | None,
+    check: Check | None,
+    sex_codes: tuple[str, ...],
 ) -> StreamResult:
     paths, empty = find_packages(inputs)
     result = StreamResult(rejected=list(empty))
@@ -257,6 +295,7 @@ def _read_all(
             },
             kept=kept_by_check,
         )
+        pledge.men, pledge.men_counts = men_counts(package, kinds, sex_codes)
         del package  # the forms are on disk now
         earlier = kept.get(pledge.key)
         if earlier is not None:

@@ -9,9 +9,10 @@ import hashlib
 import io
 import json
 import zipfile
+from itertools import repeat
 from typing import Any
 
-from pledge_desktop.exchange.cells import safe_cell
+from pledge_desktop.exchange.cells import FORMULA_STARTS, safe_cell
 from pledge_desktop.exchange.package_check import (
     frictionless_problems,
     validation_problems,
@@ -43,15 +44,29 @@ __all__ = [
 
 # --- writing ------------------------------------------------------------------------------
 def csv_bytes(table: Table) -> bytes:
+    """The table as CSV; text that a spreadsheet would run as a formula is guarded (safe_cell).
+    Worked a column at a time: most columns hold nothing to guard, and are written as they are."""
     kinds = [f["type"] for f in table.fields]
+    if set(map(len, table.rows)) - {len(kinds)}:
+        raise ValueError(f"a row of {table.name} does not have one cell per column")
+    columns = list(zip(*table.rows, strict=True))
+    guarded = False
+    for i, kind in enumerate(kinds):
+        if kind == "string" and columns and not _nothing_to_guard(columns[i]):
+            columns[i] = tuple(map(safe_cell, columns[i]))
+            guarded = True
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.header())
-    for row in table.rows:
-        writer.writerow(
-            [safe_cell(v) if kind == "string" else v for v, kind in zip(row, kinds, strict=True)]
-        )
+    writer.writerows(zip(*columns, strict=True) if guarded else table.rows)
     return out.getvalue().encode("utf-8")
+
+
+def _nothing_to_guard(cells: tuple[Any, ...]) -> bool:
+    """Every cell is text that safe_cell leaves as it is."""
+    return set(map(type, cells)) == {str} and not any(
+        map(str.startswith, cells, repeat(FORMULA_STARTS))
+    )
 
 
 def package_files(
@@ -93,7 +108,10 @@ def zip_bytes(files: dict[str, bytes], password: str | None = None) -> bytes:
             for name, data in files.items():
                 archive.writestr(name, data)
     else:
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # level 3: a fifth of the time of the default level, for a file about 15 % larger
+        with zipfile.ZipFile(
+            buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3
+        ) as archive:
             for name, data in files.items():
                 archive.writestr(name, data)
     return buffer.getvalue()

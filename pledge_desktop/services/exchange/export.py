@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -386,8 +387,9 @@ def _put_comments(gathered: Gathered, chosen: set[tuple[str, str]]) -> int:
 
 def _fill_responses(gathered: Gathered) -> None:
     table: Table = gathered.tables["responses"]
-    header = table.header()
-    table.rows = [[row.get(name, "") for name in header] for row in gathered.answers]
+    header, blank = table.header(), dict.fromkeys(table.header(), "")
+    pick = itemgetter(*header)  # the responses table has always several columns
+    table.rows = [list(pick({**blank, **row})) for row in gathered.answers]
 
 
 def _counts(gathered: Gathered) -> tuple[tuple[str, str, int], ...]:

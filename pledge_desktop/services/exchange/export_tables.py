@@ -20,7 +20,6 @@ from pledge_desktop.db import models as m
 from pledge_desktop.domain.anonymity import QuasiIdentifier, quasi_identifiers_for
 from pledge_desktop.domain.policy import DataPolicy
 from pledge_desktop.domain.questionnaire import AnswerType, Question, Questionnaire
-from pledge_desktop.domain.survey_entry import AnswerState
 from pledge_desktop.exchange.package_format import (
     Table,
     integer,
@@ -29,6 +28,7 @@ from pledge_desktop.exchange.package_format import (
     question_fingerprint,
     text,
 )
+from pledge_desktop.services.exchange.export_answers import Comment, read_answers
 from pledge_desktop.services.exchange.export_pledge import (
     RANDOM_ID,
     goal_tables,
@@ -43,24 +43,10 @@ from pledge_desktop.services.exchange.policy import shipped_policy
 from pledge_desktop.services.surveys.survey_store import cycle_questionnaire
 
 SECRET_KEY = "export_id_key"
-MULTIPLE, NUMBER, DATE = AnswerType.MULTIPLE, AnswerType.NUMBER, AnswerType.DATE
+MULTIPLE = AnswerType.MULTIPLE
 WRITTEN = (AnswerType.SHORT_TEXT, AnswerType.LONG_TEXT)
-STATES = {
-    AnswerState.LEFT_BLANK.value: "blank",
-    AnswerState.UNREADABLE.value: "unreadable",
-    AnswerState.SKIPPED.value: "skipped",
-}
 
 __all__ = ["Comment", "Gathered", "answer_field", "export_key", "gather", "never_sent", "ref"]
-
-
-@dataclass
-class Comment:
-    """A written answer, held back unless the nurse reviews it."""
-
-    response_id: str
-    question_code: str
-    text: str
 
 
 @dataclass
@@ -101,7 +87,8 @@ def gather(session: Session, cycle_id: int, key: bytes, policy: DataPolicy) -> G
         if next(x for x in questions if x.code == q.code).type.has_options
         and next(x for x in questions if x.code == q.code).type is not MULTIPLE
     ]
-    answers, comments = _responses(session, cycle_id, questionnaire, key, cycle.label)
+    asked = {q.code: q for q in questions}
+    answers, comments = read_answers(session, cycle_id, asked, key, cycle.label)
     site, about = site_table(session, cycle, questionnaire, len(answers), policy)
     names = list(
         session.scalars(select(m.TeamMember.name).where(m.TeamMember.cycle_id == cycle_id))
@@ -283,68 +270,6 @@ def response_table(questionnaire: Questionnaire, quasi: list[QuasiIdentifier]) -
         ],
         primary_key=["response_id"],
     )
-
-
-def _responses(
-    session: Session, cycle_id: int, questionnaire: Questionnaire, key: bytes, label: str
-) -> tuple[list[dict[str, str]], list[Comment]]:
-    asked = {q.code: q for q in questionnaire.questions() if not never_sent(q)}
-    kinds = {code: q.type for code, q in asked.items()}
-    rows: dict[int, dict[str, str]] = {}
-    for rid, serial, status, entered in session.execute(
-        select(
-            m.SurveyResponse.id,
-            m.SurveyResponse.serial,
-            m.SurveyResponse.status,
-            m.SurveyResponse.entered_at,
-        )
-        .where(m.SurveyResponse.cycle_id == cycle_id)
-        .order_by(m.SurveyResponse.serial)
-    ):
-        rows[rid] = {
-            "response_id": ref(key, "response", label, serial),
-            "status": status,
-            "entered_month": f"{entered:%Y-%m}",
-        }
-    multiple: dict[tuple[int, str], list[int]] = defaultdict(list)
-    comments: list[Comment] = []
-    # streamed as plain rows: a year's answers are about a million, too many to build objects
-    answers = session.connection().exec_driver_sql(
-        "SELECT response_id, question_code, state, code, number, text FROM survey_answer "
-        "WHERE +cycle_id = ?",  # "+": read the table in order, not through the index
-        (cycle_id,),
-    )
-    answered = AnswerState.ANSWERED.value
-    for rid, code, state, option, number, words in answers:
-        kind = kinds.get(code)
-        row = rows.get(rid)
-        if kind is None or row is None:
-            continue
-        if state != answered:
-            missing = STATES.get(state, "")
-            if kind is MULTIPLE:
-                for o in asked[code].options:
-                    row[option_column(code, o.code)] = missing
-            else:
-                row[code] = missing
-        elif kind is MULTIPLE:
-            if option is not None:
-                multiple[(rid, code)].append(option)
-        elif option is not None:
-            row[code] = str(option)
-        elif kind is NUMBER:
-            row[code] = f"{number:g}" if number is not None else ""
-        elif kind is DATE:
-            row[code] = (words or "")[:7]
-        else:
-            row[code] = "withheld"  # until the nurse reviews it
-            if words and words.strip():
-                comments.append(Comment(row["response_id"], code, words))
-    for (rid, code), ticked in multiple.items():
-        row = rows[rid]
-        for o in asked[code].options:
-            row[option_column(code, o.code)] = "1" if o.code in ticked else "0"
-    return list(rows.values()), comments
 
 
 def _verification(session: Session, cycle_id: int) -> Table:

@@ -7,6 +7,8 @@ spooled to disk, never all held at once. Then, into the output folder, all or no
 
 - `merged/`: a data package of every table with `site_code` and `cycle` columns;
 - `conformance.csv`: per cycle and hospital, each question reworded, re-coded, added or missing;
+- `men_national.csv`: men's answers pooled nationally per cycle, naming no hospital (where the
+  data policy allows it);
 - `summary.xlsx` and `summary.pdf`: national figures per cycle (never pooled across cycles),
   each question pooled only where hospitals defined it the same way, every distribution with
   its whole base, small counts protected against subtraction, response rates, goals by
@@ -37,13 +39,15 @@ from pledge_desktop.exchange.merge_stream import Pledge, read_all
 from pledge_desktop.exchange.summary_xlsx import write_summary_xlsx
 from pledge_desktop.services.exchange.merge_package import write_merged_package
 from pledge_desktop.services.exchange.merge_tables import (
+    MEN_HEADER,
     coded_counts,
     conformance,
     cycle_tables,
+    men_nationally,
     response_rates,
 )
 
-OUTPUTS = ("merged", "conformance.csv", "summary.xlsx", "summary.pdf")
+OUTPUTS = ("merged", "conformance.csv", "men_national.csv", "summary.xlsx", "summary.pdf")
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,9 @@ def merge_packages(
     parent = out.parent if out.parent.exists() else None
     scratch = Path(tempfile.mkdtemp(prefix=".pledge-merge-", dir=parent))
     try:
-        stream = read_all(inputs, scratch / "spool", password, arrival_check(policy))
+        sex = [c for rule in (policy.quasi_identifiers if policy else ()) if rule.role == "sex"
+               for c in rule.codes]  # fmt: skip
+        stream = read_all(inputs, scratch / "spool", password, arrival_check(policy), sex)
         result.rejected = [Rejected(r.path, r.reason) for r in stream.rejected]
         result.duplicates = list(stream.duplicates)
         pledges = stream.pledges
@@ -161,6 +167,11 @@ def _write_outputs(
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(CONFORMANCE_HEADER)
         writer.writerows(result.conformance)
+    with (folder / "men_national.csv").open("w", encoding="utf-8", newline="") as target:
+        writer = csv.writer(target, lineterminator="\n")
+        writer.writerow(MEN_HEADER)
+        if policy is not None and policy.men_national_table:
+            writer.writerows(men_nationally(pledges, threshold))
     goals, themes = coded_counts(pledges, policy)
     summary = NationalSummary(
         headline=(

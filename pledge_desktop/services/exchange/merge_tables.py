@@ -16,6 +16,7 @@ from pledge_desktop.domain.national import (
     publish_question,
 )
 from pledge_desktop.domain.policy import DataPolicy
+from pledge_desktop.domain.suppression import men_national_table
 from pledge_desktop.exchange.merge_arrival import first_of
 from pledge_desktop.exchange.merge_conformance import Columns, Definition, conformance_rows
 from pledge_desktop.exchange.merge_stream import Pledge
@@ -166,3 +167,53 @@ def coded_counts(
         ]
 
     return listed(goals, goal_sites, goal_labels), listed(themes, theme_sites, theme_labels)
+
+
+MEN_HEADER = ["cycle", "question_column", "answer", "count", "men_answering", "men", "hospitals"]
+HELD_BACK = "held back"
+
+
+def men_nationally(pledges: Sequence[Pledge], threshold: int) -> list[list[str]]:
+    """Men's answers pooled over every hospital of each cycle, naming no hospital: the rows of
+    `men_national.csv`. Only forms whose sex travelled in their hospital's package count (see
+    `merge_stream.men_counts`). A cycle with fewer than `threshold` such men, or from fewer than
+    three hospitals, has one line saying so; a question fewer than `threshold` men answered is
+    held back whole; within a question, small counts and enough others read "held back", so
+    that none follows from the number answering."""
+    rows: list[list[str]] = []
+    for cycle, indexes in cycles_of(pledges).items():
+        per_site: dict[str, dict[str, dict[str, int]]] = {}
+        men_per_site: dict[str, int] = {}
+        for index in indexes:
+            pledge = pledges[index]
+            site = pledge.key[0]
+            men_per_site[site] = men_per_site.get(site, 0) + pledge.men
+            answers = per_site.setdefault(site, {})
+            for code, counted in pledge.men_counts.items():
+                column = pledge.rename.get(code, code)
+                into = answers.setdefault(column, {})
+                for token, n in counted.items():
+                    if token.startswith("code:"):
+                        into[token[5:]] = into.get(token[5:], 0) + n
+        table = men_national_table(per_site, men_per_site, threshold)
+        if table is None:
+            men = sum(men_per_site.values())
+            rows.append([cycle, "", "", HELD_BACK, "", str(men) if men >= threshold else
+                         HELD_BACK, str(sum(1 for n in men_per_site.values() if n))])
+            continue
+        pooled, sites = str(table.men), str(table.hospitals)
+        for column in sorted(table.questions):
+            shown = table.questions[column]
+            for answer in sorted(shown, key=_as_number):
+                count = shown[answer]
+                rows.append([
+                    cycle, column, answer, HELD_BACK if count is None else str(count),
+                    str(table.answered[column]), pooled, sites,
+                ])
+        rows += [[cycle, column, "", HELD_BACK, HELD_BACK, pooled, sites]
+                 for column in sorted(table.withheld)]
+    return rows  # fmt: skip
+
+
+def _as_number(answer: str) -> tuple[int, str]:
+    return (int(answer), "") if answer.lstrip("-").isdigit() else (0, answer)

@@ -91,6 +91,7 @@ def test_everything_is_taken_and_named(merged) -> None:
     assert "from 2 hospitals" in result.describe() and "4 pledges" in result.describe()
     assert sorted(p.name for p in out.iterdir()) == [
         "conformance.csv",
+        "men_national.csv",
         "merged",
         "summary.pdf",
         "summary.xlsx",
