@@ -30,6 +30,7 @@ from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare,
 from pledge_desktop.services.results.results import TEXT_TYPES, ResultsFilter
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem, show_status
+from pledge_desktop.ui.common.tables import keep_columns_whole, show_all_rows
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
 from pledge_desktop.ui.results.result_chart import ResultChart
 from pledge_desktop.ui.results.written_answers import WrittenAnswersPanel
@@ -134,9 +135,10 @@ class ResultsPage(QWidget):
                 self.tr("Change"),
             ]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        keep_columns_whole(self.table, wrap=(0,))  # a long answer wraps
+        show_all_rows(self.table)
         self.change = QLabel()
         self.change.setObjectName("questionChange")
         self.change.setWordWrap(True)
@@ -307,10 +309,6 @@ class ResultsPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        height = self.table.horizontalHeader().height() + 4
-        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setFixedHeight(height)
 
     # --- actions --------------------------------------------------------------------------
     def _save_small_numbers(self) -> None:
