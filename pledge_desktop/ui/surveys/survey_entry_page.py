@@ -33,11 +33,12 @@ from pledge_desktop.domain.survey_entry import AnswerState, FormEntry, draft_to_
 from pledge_desktop.services.surveys.survey_entry import OpenedForm
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
-from pledge_desktop.ui.common.widgets import describe, font_pt, page_title, styled
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
 from pledge_desktop.ui.common.words import plural
 from pledge_desktop.ui.surveys.batch_bar import BatchBar
 from pledge_desktop.ui.surveys.entry_checking import EntryChecking
-from pledge_desktop.ui.surveys.entry_sheet import CURRENT, PLAIN, QuestionLabel, QuestionSheet
+from pledge_desktop.ui.surveys.entry_sheet import QuestionLabel, QuestionSheet
 from pledge_desktop.ui.surveys.form_saver import FormSaver
 from pledge_desktop.ui.surveys.typing_clock import TypingClock
 
@@ -135,10 +136,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         )
         self.check_banner.setObjectName("checkBanner")
         self.check_banner.setWordWrap(True)
-        styled(
-            self.check_banner,
-            "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;",
-        )
+        tint(self.check_banner, "checking")
         self.check_banner.hide()
         top = QHBoxLayout()
         top.addWidget(serial_label)
@@ -314,9 +312,9 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         highlight = current.code if current is not None else None
         if highlight != self._highlighted:
             if self._highlighted in self.labels:
-                self.labels[self._highlighted].show_style(PLAIN)
+                self.labels[self._highlighted].show_current(False)
             if highlight is not None:
-                self.labels[highlight].show_style(CURRENT)
+                self.labels[highlight].show_current(True)
             self._highlighted = highlight
         if current is None:
             self._show_prompt(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
