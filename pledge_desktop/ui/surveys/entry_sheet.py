@@ -7,14 +7,12 @@ from html import escape
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from pledge_desktop.domain.questionnaire import AnswerType, Question
 from pledge_desktop.domain.survey_entry import AnswerState
 from pledge_desktop.ui.common.theme import accent, blend, high_contrast, is_dark, readable_on
+from pledge_desktop.ui.common.widgets import font_pt
 
 HIGHLIGHTER = "#ffd54a"  # a highlighter pen's yellow, laid thinly on the page
 ON_LIGHT, ON_DARK = 0.3, 0.22  # how thickly: a pale yellow on white, a dim one on a dark page
@@ -87,7 +85,8 @@ class QuestionLabel(QLabel):
 
 
 class QuestionSheet:
-    """Part of the screen that uses it; kept apart to keep each module small."""
+    """The sheet of the screen that uses it: built once per questionnaire, redrawn where it
+    changed after each key, with the prompt saying what the next key will do."""
 
     def _question_html(self, question: Question, is_current: bool) -> str:
         entry = self.entry
@@ -113,3 +112,76 @@ class QuestionSheet:
             shown = value.strftime("%d/%m/%Y") if question.type is AnswerType.DATE else value
             parts.append(f"<br>&nbsp;&nbsp;<b>{escape(str(shown))}</b>")
         return "".join(parts)
+
+    def _scroll_to_current(self) -> None:
+        entry = self.entry
+        current = entry.current if entry is not None else None
+        if current is not None and current.code in self.labels:
+            self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
+
+    def _build_form(self) -> None:
+        assert self.entry is not None
+        sheet = QWidget()
+        column = QVBoxLayout(sheet)
+        self.labels, self._shown_html, self._highlighted = {}, {}, None
+        self._sheet_for = self.entry.questionnaire
+        for section in self.entry.questionnaire.sections:
+            heading = QLabel(section.title)
+            heading.setStyleSheet(f"font-size: {font_pt(13)}; font-weight: bold; margin-top: 8px;")
+            column.addWidget(heading)
+            for question in section.questions:
+                label = QuestionLabel()
+                column.addWidget(label)
+                self.labels[question.code] = label
+        column.addStretch()
+        self.form_area.setWidget(sheet)
+
+    def _refresh(self) -> None:
+        entry = self.entry
+        assert entry is not None
+        current = entry.current
+        for question in entry.questions:
+            is_current = current is not None and question.code == current.code
+            html = self._question_html(question, is_current)
+            if self._shown_html.get(question.code) != html:
+                self.labels[question.code].show_html(html)
+                self._shown_html[question.code] = html
+        highlight = current.code if current is not None else None
+        if highlight != self._highlighted:
+            if self._highlighted in self.labels:
+                self.labels[self._highlighted].show_current(False)
+            if highlight is not None:
+                self.labels[highlight].show_current(True)
+            self._highlighted = highlight
+        if current is None:
+            self._show_prompt(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
+            self.answer_input.setPlaceholderText("")
+            return
+        self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
+        number = entry.number(current)
+        keys = self.box_keys
+        if current.type.has_options and keys is not None:
+            hint = keys.next_keys()
+        else:
+            hint = self.tr("type the answer, then Enter")
+        self._show_prompt(self.tr("Question %d of %d: %s") % (number, len(entry.questions), hint))
+        answer = entry.answers.get(current.code)
+        typed = ""
+        if answer and answer.state is AnswerState.ANSWERED and not current.type.has_options:
+            typed = (
+                answer.value.strftime("%d/%m/%Y")
+                if current.type is AnswerType.DATE
+                else str(answer.value)
+            )
+        elif keys is not None and keys.waiting is not None:
+            typed = str(keys.waiting)  # the first digit of 10, shown while it waits
+        self.answer_input.setText(typed)
+        if keys is not None and keys.waiting is not None:
+            self.answer_input.end(False)
+        else:
+            self.answer_input.selectAll()
+
+    def _show_prompt(self, text: str) -> None:
+        """The prompt says what the next key will do; a screen reader reads the same."""
+        self.prompt.setText(text)
+        self.answer_input.setAccessibleDescription(f"{text}. {self.keys_description}")
