@@ -35,6 +35,8 @@ from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
 from pledge_desktop.ui.results.result_chart import ResultChart
 from pledge_desktop.ui.results.written_answers import WrittenAnswersPanel
 
+LAST_CYCLE_COLUMNS = (3, 4)  # of the answer table: last cycle's per cent, and the change
+
 
 class ResultsPage(QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
@@ -276,13 +278,21 @@ class ResultsPage(QWidget):
         self.base.setText(base)
         self.chart.show_counts(counts)
         before = self.previous.question(counts.question.code) if self.previous else None
+        for column in LAST_CYCLE_COLUMNS:  # no empty columns when there is nothing to compare
+            self.table.setColumnHidden(column, before is None)
         self._fill_table(counts, before)
         change = compare(before, counts) if before is not None else None
-        self.change.setText(
-            self.tr("Since %s: %s") % (self.previous.cycle_label, change.describe())
-            if change is not None and self.previous is not None
-            else ""
-        )
+        if change is not None and self.previous is not None:
+            self.change.setText(
+                self.tr("Since %s: %s") % (self.previous.cycle_label, change.describe())
+            )
+        elif self.previous is not None and counts.options:
+            self.change.setText(
+                self.tr("Not asked in %s, so there is nothing to compare it with.")
+                % self.previous.cycle_label
+            )
+        else:
+            self.change.setText("")
         if counts.question.type in TEXT_TYPES and self.context.cycle_id is not None:
             self.written.show_answers(
                 self.context.cycle_id, counts.question.code, self.chosen_filter()

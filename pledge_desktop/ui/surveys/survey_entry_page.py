@@ -151,6 +151,10 @@ class SurveyEntryPage(QuestionSheet, FormKeeping, EntryChecking, QWidget):
         layout.addWidget(self.prompt)
         layout.addWidget(self.answer_input)
         layout.addWidget(keys)
+        # Between forms the sheet is hidden: this room below takes the height it leaves, so
+        # the lines above keep their size rather than spreading down the screen.
+        layout.addStretch(1)
+        self.layout_below = layout.count() - 1
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -183,7 +187,7 @@ class SurveyEntryPage(QuestionSheet, FormKeeping, EntryChecking, QWidget):
         self.entry = None
         # The sheet is hidden, not rebuilt, between forms: showing it again is cheap, while
         # repainting thirty questions would cost several screen frames after each save.
-        self.form_area.hide()
+        self._show_sheet(False)
         self.answer_input.setEnabled(False)
         self.prompt.setText("")
         self.message.setText(note)
@@ -192,6 +196,12 @@ class SurveyEntryPage(QuestionSheet, FormKeeping, EntryChecking, QWidget):
         self.serial_input.setFocus()
         if recount:
             self._recount()
+
+    def _show_sheet(self, shown: bool) -> None:
+        self.form_area.setVisible(shown)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(self.layout_below, 0 if shown else 1)
 
     def _recount(self) -> None:
         cycle_id = self.context.cycle_id
@@ -250,7 +260,7 @@ class SurveyEntryPage(QuestionSheet, FormKeeping, EntryChecking, QWidget):
         self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
         if self._sheet_for != opened.entry.questionnaire:
             self._build_form()
-        self.form_area.show()
+        self._show_sheet(True)
         self.serial_input.setText(f"{serial:05d}")
         self.serial_input.setEnabled(False)
         self.answer_input.setEnabled(True)
