@@ -56,6 +56,10 @@ TINTS: dict[str, tuple[str, str]] = {
         "background: #ffe08a; color: #1b1b1b; font-weight: bold; padding: 4px 10px;",
         "background: #5c4a00; color: #ffe9a8; font-weight: bold; padding: 4px 10px;",
     ),
+    "checking": (  # the entry screen while forms are typed in a second time
+        "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;",
+        "background: #1f3447; color: #d6e7fb; font-weight: bold; padding: 6px;",
+    ),
 }
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
 
@@ -125,7 +129,7 @@ def tint_style(kind: str, dark: bool | None = None) -> str:
 
 
 def tint(widget: QWidget, kind: str) -> None:
-    """Tint `widget` as a `kind` (problem, warning, note, quiet, caution, demo), now and
+    """Tint `widget` as a `kind` (problem, warning, note, quiet, caution, demo, checking), now and
     whenever the app's palette changes (dark mode switched on or off)."""
     _Tint(widget, kind).apply()
 

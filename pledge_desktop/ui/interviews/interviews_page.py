@@ -24,6 +24,7 @@ from pledge_desktop.ui.common.record_form import (
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
 from pledge_desktop.ui.common.widgets import describe, page_title
+from pledge_desktop.ui.interviews.list_layout import lay_out_list
 
 
 class InterviewListPage(RecordListPage):
@@ -32,6 +33,7 @@ class InterviewListPage(RecordListPage):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        lay_out_list(self, wrap=(2,), least=0)  # "with first name" may wrap
         self.transcript_button = QPushButton(self.tr("Open t&ranscript and coding…"))
         self.transcript_button.setObjectName("openTranscript")
         describe(
@@ -74,7 +76,7 @@ class InterviewListPage(RecordListPage):
             FormField("length_minutes", self.tr("&Length (minutes)"), LINE, self.tr("e.g. 40")),
             FormField("consent_date", self.tr("Consent given &on"), OPTIONAL_DATE),
             FormField(
-                "consent_how", self.tr("Ho&w consent was given"), LINE, self.tr("e.g. written form")
+                "consent_how", self.tr("Consent given ho&w"), LINE, self.tr("e.g. written form")
             ),
             FormField(
                 "consent_recording",
@@ -97,7 +99,7 @@ class InterviewListPage(RecordListPage):
         return [
             Column(self.tr("Code"), lambda i: i.pseudonym),
             Column(self.tr("Date"), lambda i: f"{i.interview_date:%d/%m/%Y}"),
-            Column(self.tr("Quotes allowed"), _quotes_allowed),
+            Column(self.tr("Quotes\nallowed"), _quotes_allowed),
             Column(
                 self.tr("Transcript"),
                 lambda i: self.tr("yes") if i.transcript.strip() else self.tr("not yet"),

@@ -17,6 +17,7 @@ from pledge_desktop.ui.common.record_form import CHOICE, LINE, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
 from pledge_desktop.ui.common.widgets import describe
+from pledge_desktop.ui.interviews.list_layout import lay_out_list
 
 
 class QuotesPage(RecordListPage):
@@ -25,6 +26,7 @@ class QuotesPage(RecordListPage):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        lay_out_list(self, wrap=(1, 3))  # the words and any reason wrap
         self.new_button.hide()  # quotes are made from coded passages
         self.spoken = QLabel()
         self.spoken.setObjectName("spokenWords")

@@ -27,6 +27,7 @@ from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
 from pledge_desktop.ui.common.widgets import describe
 from pledge_desktop.ui.common.words import plural
+from pledge_desktop.ui.interviews.list_layout import lay_out_list
 
 COLOUR_NAMES = tuple(
     (colour, f"{name}'s colour") for name, _description, colour in SUGGESTED_THEMES
@@ -40,6 +41,7 @@ class ThemesPage(RecordListPage):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.counts: dict[int, tuple[int, int]] = {}
         super().__init__(*args, **kwargs)
+        lay_out_list(self)
         merge = QPushButton(self.tr("Merge int&o…"))
         merge.setObjectName("mergeTheme")
         describe(

@@ -30,9 +30,12 @@ from pledge_desktop.domain.results import CycleResults, QuestionCounts, compare,
 from pledge_desktop.services.results.results import TEXT_TYPES, ResultsFilter
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem, show_status
+from pledge_desktop.ui.common.tables import keep_columns_whole, show_all_rows
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
 from pledge_desktop.ui.results.result_chart import ResultChart
 from pledge_desktop.ui.results.written_answers import WrittenAnswersPanel
+
+LAST_CYCLE_COLUMNS = (3, 4)  # of the answer table: last cycle's per cent, and the change
 
 
 class ResultsPage(QWidget):
@@ -134,9 +137,10 @@ class ResultsPage(QWidget):
                 self.tr("Change"),
             ]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        keep_columns_whole(self.table, wrap=(0,))  # a long answer wraps
+        show_all_rows(self.table)
         self.change = QLabel()
         self.change.setObjectName("questionChange")
         self.change.setWordWrap(True)
@@ -274,13 +278,21 @@ class ResultsPage(QWidget):
         self.base.setText(base)
         self.chart.show_counts(counts)
         before = self.previous.question(counts.question.code) if self.previous else None
+        for column in LAST_CYCLE_COLUMNS:  # no empty columns when there is nothing to compare
+            self.table.setColumnHidden(column, before is None)
         self._fill_table(counts, before)
         change = compare(before, counts) if before is not None else None
-        self.change.setText(
-            self.tr("Since %s: %s") % (self.previous.cycle_label, change.describe())
-            if change is not None and self.previous is not None
-            else ""
-        )
+        if change is not None and self.previous is not None:
+            self.change.setText(
+                self.tr("Since %s: %s") % (self.previous.cycle_label, change.describe())
+            )
+        elif self.previous is not None and counts.options:
+            self.change.setText(
+                self.tr("Not asked in %s, so there is nothing to compare it with.")
+                % self.previous.cycle_label
+            )
+        else:
+            self.change.setText("")
         if counts.question.type in TEXT_TYPES and self.context.cycle_id is not None:
             self.written.show_answers(
                 self.context.cycle_id, counts.question.code, self.chosen_filter()
@@ -307,10 +319,6 @@ class ResultsPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        height = self.table.horizontalHeader().height() + 4
-        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setFixedHeight(height)
 
     # --- actions --------------------------------------------------------------------------
     def _save_small_numbers(self) -> None:

@@ -10,8 +10,6 @@ typing is shown, and saving compares the two (see ui/surveys/differences_dialog.
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,16 +26,16 @@ from PySide6.QtWidgets import (
 
 from pledge_desktop.domain.entry_keys import BoxKeys, KeyOutcome
 from pledge_desktop.domain.errors import PledgeError
-from pledge_desktop.domain.questionnaire import AnswerType
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry, draft_to_json
 from pledge_desktop.services.surveys.survey_entry import OpenedForm
 from pledge_desktop.ui.common.context import ScreenContext
-from pledge_desktop.ui.common.messages import show_problem
-from pledge_desktop.ui.common.widgets import describe, font_pt, page_title, styled
+from pledge_desktop.ui.common.theme import tint
+from pledge_desktop.ui.common.widgets import describe, page_title
 from pledge_desktop.ui.common.words import plural
 from pledge_desktop.ui.surveys.batch_bar import BatchBar
 from pledge_desktop.ui.surveys.entry_checking import EntryChecking
-from pledge_desktop.ui.surveys.entry_sheet import CURRENT, PLAIN, QuestionLabel, QuestionSheet
+from pledge_desktop.ui.surveys.entry_saving import FormKeeping
+from pledge_desktop.ui.surveys.entry_sheet import QuestionLabel, QuestionSheet
 from pledge_desktop.ui.surveys.form_saver import FormSaver
 from pledge_desktop.ui.surveys.typing_clock import TypingClock
 
@@ -45,7 +43,7 @@ DRAFT_DELAY_MS = 400
 TYPING_SAVE_MS = 2000
 
 
-class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
+class SurveyEntryPage(QuestionSheet, FormKeeping, EntryChecking, QWidget):
     def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -135,10 +133,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         )
         self.check_banner.setObjectName("checkBanner")
         self.check_banner.setWordWrap(True)
-        styled(
-            self.check_banner,
-            "background: #dbe9f9; color: #0b2f5b; font-weight: bold; padding: 6px;",
-        )
+        tint(self.check_banner, "checking")
         self.check_banner.hide()
         top = QHBoxLayout()
         top.addWidget(serial_label)
@@ -156,6 +151,10 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         layout.addWidget(self.prompt)
         layout.addWidget(self.answer_input)
         layout.addWidget(keys)
+        # Between forms the sheet is hidden: this room below takes the height it leaves, so
+        # the lines above keep their size rather than spreading down the screen.
+        layout.addStretch(1)
+        self.layout_below = layout.count() - 1
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -188,7 +187,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.entry = None
         # The sheet is hidden, not rebuilt, between forms: showing it again is cheap, while
         # repainting thirty questions would cost several screen frames after each save.
-        self.form_area.hide()
+        self._show_sheet(False)
         self.answer_input.setEnabled(False)
         self.prompt.setText("")
         self.message.setText(note)
@@ -197,6 +196,12 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.serial_input.setFocus()
         if recount:
             self._recount()
+
+    def _show_sheet(self, shown: bool) -> None:
+        self.form_area.setVisible(shown)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(self.layout_below, 0 if shown else 1)
 
     def _recount(self) -> None:
         cycle_id = self.context.cycle_id
@@ -255,7 +260,7 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
         self.message.setText(("⚠ " + opened.warning) if opened.warning else "")
         if self._sheet_for != opened.entry.questionnaire:
             self._build_form()
-        self.form_area.show()
+        self._show_sheet(True)
         self.serial_input.setText(f"{serial:05d}")
         self.serial_input.setEnabled(False)
         self.answer_input.setEnabled(True)
@@ -267,89 +272,6 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
             self.answer_input.end(False)
         # the sheet is laid out only once shown: scroll to the nurse's place after that
         QTimer.singleShot(0, self._scroll_to_current)
-
-    def _scroll_to_current(self) -> None:
-        entry = self.entry
-        current = entry.current if entry is not None else None
-        if current is not None and current.code in self.labels:
-            self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
-
-    def _typed(self, text: str) -> None:
-        """A written answer is being typed: keep it for the draft."""
-        if self.entry is None:
-            return
-        self.entry.typing = text
-        self.draft_timer.start()
-        if not self.typing_timer.isActive():
-            self.typing_timer.start()
-
-    # --- the paper-like view --------------------------------------------------------------
-    def _build_form(self) -> None:
-        assert self.entry is not None
-        sheet = QWidget()
-        column = QVBoxLayout(sheet)
-        self.labels, self._shown_html, self._highlighted = {}, {}, None
-        self._sheet_for = self.entry.questionnaire
-        for section in self.entry.questionnaire.sections:
-            heading = QLabel(section.title)
-            heading.setStyleSheet(f"font-size: {font_pt(13)}; font-weight: bold; margin-top: 8px;")
-            column.addWidget(heading)
-            for question in section.questions:
-                label = QuestionLabel()
-                column.addWidget(label)
-                self.labels[question.code] = label
-        column.addStretch()
-        self.form_area.setWidget(sheet)
-
-    def _refresh(self) -> None:
-        entry = self.entry
-        assert entry is not None
-        current = entry.current
-        for question in entry.questions:
-            is_current = current is not None and question.code == current.code
-            html = self._question_html(question, is_current)
-            if self._shown_html.get(question.code) != html:
-                self.labels[question.code].show_html(html)
-                self._shown_html[question.code] = html
-        highlight = current.code if current is not None else None
-        if highlight != self._highlighted:
-            if self._highlighted in self.labels:
-                self.labels[self._highlighted].show_style(PLAIN)
-            if highlight is not None:
-                self.labels[highlight].show_style(CURRENT)
-            self._highlighted = highlight
-        if current is None:
-            self._show_prompt(self.tr("End of the form. Press Enter (or Ctrl+S) to save it."))
-            self.answer_input.setPlaceholderText("")
-            return
-        self.form_area.ensureWidgetVisible(self.labels[current.code], 0, 60)
-        number = entry.number(current)
-        keys = self.box_keys
-        if current.type.has_options and keys is not None:
-            hint = keys.next_keys()
-        else:
-            hint = self.tr("type the answer, then Enter")
-        self._show_prompt(self.tr("Question %d of %d: %s") % (number, len(entry.questions), hint))
-        answer = entry.answers.get(current.code)
-        typed = ""
-        if answer and answer.state is AnswerState.ANSWERED and not current.type.has_options:
-            typed = (
-                answer.value.strftime("%d/%m/%Y")
-                if current.type is AnswerType.DATE
-                else str(answer.value)
-            )
-        elif keys is not None and keys.waiting is not None:
-            typed = str(keys.waiting)  # the first digit of 10, shown while it waits
-        self.answer_input.setText(typed)
-        if keys is not None and keys.waiting is not None:
-            self.answer_input.end(False)
-        else:
-            self.answer_input.selectAll()
-
-    def _show_prompt(self, text: str) -> None:
-        """The prompt says what the next key will do; a screen reader reads the same."""
-        self.prompt.setText(text)
-        self.answer_input.setAccessibleDescription(f"{text}. {self.keys_description}")
 
     # --- keys -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -438,84 +360,3 @@ class SurveyEntryPage(QuestionSheet, EntryChecking, QWidget):
             self.message.setText(self.tr("Forms saved in %s. Opening the folder…") % dialog.written)
             open_folder(dialog.written.parent)
         self.focus_start()
-
-    # --- saving -----------------------------------------------------------------------------
-    def _unchanged(self) -> bool:
-        """Nothing was typed since the form was opened (looking at it makes no draft)."""
-        return self.entry is not None and draft_to_json(self.entry) == self._as_opened
-
-    def save_draft(self) -> None:
-        self.draft_timer.stop()
-        self.typing_timer.stop()
-        if self._unchanged():
-            return
-        if self.entry is not None and self.entry_cycle_id is not None:
-            workspace = self.context.workspace
-            service = workspace.verification if self.checking else workspace.survey_entry
-            try:
-                service.save_draft(self.entry_cycle_id, self.entry)
-            except PledgeError as error:
-                self.message.setText("⚠ " + str(error))
-
-    def save_form(self) -> bool:
-        """Hand the form to the saver and show the next blank form at once."""
-        entry = self.entry
-        if entry is None or self.entry_cycle_id is None:
-            return False
-        self.draft_timer.stop()
-        self.typing_timer.stop()
-        if self.checking:
-            return self._finish_check(self.entry_cycle_id, entry)
-        self.saver.save(self.entry_cycle_id, entry, self.batches.current_id())
-        self.serial_input.setText(f"{entry.serial + 1:05d}")
-        self._show_waiting(self.tr("Saving form %05d…") % entry.serial, recount=False)
-        return True
-
-    def _saved(self, serial: int) -> None:
-        self._recount()
-        if self.entry is None:
-            self.message.setText(
-                self.tr("Form %05d saved. Next form: type or scan its number.") % serial
-            )
-
-    def _save_failed(self, serial: int, problem: str) -> None:
-        show_problem(
-            self,
-            self.tr("Form not saved"),
-            self.tr("Form %05d was not saved: %s It is kept: type its number to carry on.")
-            % (serial, problem),
-        )
-        self._recount()
-
-    def put_aside(self) -> None:
-        """Leave the form without saving it as a response; what was typed stays as a draft."""
-        if self.entry is not None:
-            unchanged = self._unchanged()
-            self.save_draft()
-            serial = self.entry.serial
-            self._show_waiting(
-                self.tr("Form %05d left as it was.") % serial
-                if unchanged
-                else self.tr("Form %05d put aside, unfinished. Type its number to carry on.")
-                % serial
-            )
-            self.serial_input.setText(f"{serial:05d}")
-            self.serial_input.selectAll()
-
-    def record_typing_time(self) -> None:
-        """Add the minutes spent typing since last time to the cycle's time record."""
-        cycle_id = self.context.cycle_id
-        minutes = self.typing_clock.take_minutes()
-        if cycle_id is None or minutes < 1:
-            return
-        # a read-only folder or a busy disk: the typing itself is what matters
-        with suppress(PledgeError):
-            self.context.workspace.time_spent.add_typing_session(cycle_id, minutes)
-
-    def leave_form(self) -> bool:
-        """Moving to another section keeps the typing as a draft: nothing is lost."""
-        self.record_typing_time()
-        self.saver.finish()
-        if self.entry is not None:
-            self.save_draft()
-        return True

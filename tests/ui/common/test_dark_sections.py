@@ -1,6 +1,7 @@
-"""Dark mode and high contrast in Results, Goals and Interviews: the chart's bars, the overdue
-goals and the coded passages of a transcript take their colours from the palette, and the
-words on them read at 4.5:1 or better, measured on the pixels drawn."""
+"""Dark mode and high contrast in Results, Goals, Interviews and the entry screen: the chart's
+bars, the overdue goals, the coded passages of a transcript, the question being typed and the
+checking banner take their colours from the palette, and the words on them read at 4.5:1 or
+better, measured on the pixels drawn."""
 
 from __future__ import annotations
 
@@ -277,3 +278,51 @@ def test_coded_passages_in_high_contrast_are_underlined_not_coloured(app, monkey
     fmt = passage_format("#ffe08a", dark_palette())
     assert fmt.fontUnderline()
     assert fmt.background().style() == Qt.BrushStyle.NoBrush
+
+
+# --- Type in surveys: the question being typed, and the checking banner ----------------------
+def entry_page(qtbot, window):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    page = window.current_page()
+    assert page.objectName() == "section6"
+    return page
+
+
+def test_the_question_being_typed_reads_in_dark_and_light(
+    qtbot, app, open_window, demo_workspace
+) -> None:
+    window = open_window(demo_workspace)
+    page = entry_page(qtbot, window)
+    qtbot.keyClicks(page.serial_input, "61")
+    qtbot.keyClick(page.serial_input, Qt.Key.Key_Return)
+    qtbot.keyClick(page.answer_input, Qt.Key.Key_1)  # question 1 ticked: question 2 is current
+    label = page.labels[page.entry.current.code]
+    plain = page.labels[page.entry.questions[0].code]
+    for mode in (go_dark, go_light, go_dark):  # switched while the form is open
+        mode(app)
+        QApplication.processEvents()
+        image = label.grab().toImage()
+        inside = label.rect().adjusted(6, 6, -6, -6)
+        background, text, ratio = words_on(image, inside)
+        assert ratio >= 4.5, (mode.__name__, background.name(), text.name(), ratio)
+        assert (background.lightness() < 110) == (mode is go_dark), background.name()
+        frame = colour_at(image, 0, label.height() // 2)
+        assert contrast_ratio(frame, background) >= 3, (frame.name(), background.name())
+        # the highlight stands out from the questions around it
+        around = words_on(plain.grab().toImage(), plain.rect().adjusted(6, 6, -6, -6))[0]
+        assert background != around
+
+
+def test_the_checking_banner_reads_in_dark_and_light(qtbot, app, open_window, demo_workspace):
+    window = open_window(demo_workspace)
+    page = entry_page(qtbot, window)
+    qtbot.keyClick(page.serial_input, Qt.Key.Key_K, CTRL)
+    banner = page.check_banner
+    assert banner.isVisible()
+    for mode in (go_dark, go_light):
+        mode(app)
+        QApplication.processEvents()
+        image = banner.grab().toImage()
+        background, text, ratio = words_on(image, banner.rect())
+        assert ratio >= 4.5, (mode.__name__, background.name(), text.name(), ratio)
+        assert (background.lightness() < 110) == (mode is go_dark), background.name()

@@ -30,6 +30,9 @@ def test_questions_show_their_base_chart_and_change(qtbot, page, demo_workspace,
     assert QApplication.focusWidget() is page.questions
     assert "60 forms typed in for cycle 2026" in page.summary.text()
     assert "Compared with 2025 (50 forms)" in page.summary.text()
+    # the first question was not asked in 2025: no empty comparison columns, and it says so
+    assert page.change.text() == "Not asked in 2025, so there is nothing to compare it with."
+    assert page.table.isColumnHidden(3) and page.table.isColumnHidden(4)
     for _ in range(22):
         qtbot.keyClick(page.questions, Qt.Key.Key_Down)
     counts = demo_workspace.results.cycle_results(cycle_id).questions[22]
@@ -41,6 +44,7 @@ def test_questions_show_their_base_chart_and_change(qtbot, page, demo_workspace,
     assert f"Strongly agree: {counts.per_cent(agree):.0f}% ({agree})" in page.chart.describe()
     assert page.table.item(0, 1).text() == str(agree)
     assert page.table.item(0, 3).text().endswith("%")  # last cycle's figure beside it
+    assert not page.table.isColumnHidden(3) and not page.table.isColumnHidden(4)
     assert page.change.text().startswith("Since 2025: Agree or strongly agree:")
     qtbot.keyClick(page.questions, Qt.Key.Key_End)
     for _ in range(5):

@@ -67,8 +67,14 @@ def test_a_form_typed_again_blind_and_its_differences_settled(
 
     qtbot.keyClick(page.serial_input, Qt.Key.Key_K, CTRL)  # checking mode
     assert page.checking and page.check_banner.isVisible()
+    # between forms the banner keeps its own height rather than spreading down the screen
+    QApplication.processEvents()
+    assert page.check_banner.height() <= page.check_banner.sizeHint().height() + 2
+    assert page.answer_input.geometry().bottom() < page.height() // 2
     open_serial(qtbot, page, "401")
     assert page.entry.answers == {}, "the first typing is not shown"
+    QApplication.processEvents()
+    assert page.form_area.height() > page.height() // 3  # the sheet takes the room again
     assert "☒" not in "".join(label.text() for label in page.labels.values())
     type_whole_form(qtbot, page, first_digits="22")  # the first two questions typed as 2
     seen: list[str] = []
