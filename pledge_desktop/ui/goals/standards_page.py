@@ -14,6 +14,7 @@ from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.record_form import CHECK, TEXT, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
+from pledge_desktop.ui.common.tables import keep_columns_whole
 from pledge_desktop.ui.common.widgets import describe
 from pledge_desktop.ui.common.words import plural
 
@@ -47,6 +48,7 @@ class StandardsPage(RecordListPage):
             lambda words: self.context.workspace.setup.identifiers_in(words, self.context.cycle_id),
         )
         self.warnings["text"].check_now()  # the standard shown first
+        keep_columns_whole(self.table, wrap=(0,))  # the standard's words wrap; "Reviewed" whole
         self._update_start()
 
     def title(self) -> str:

@@ -10,6 +10,7 @@ from pledge_desktop.domain.setup import TEAM_ROLES, PatientRepresentative, TeamM
 from pledge_desktop.ui.common.record_form import CHECK, EDITABLE_CHOICE, FormField
 from pledge_desktop.ui.common.record_page import RecordListPage
 from pledge_desktop.ui.common.table_model import Column
+from pledge_desktop.ui.common.tables import keep_columns_whole
 from pledge_desktop.ui.common.widgets import describe
 from pledge_desktop.ui.setup.involvement_dialog import InvolvementDialog
 
@@ -22,6 +23,10 @@ class _CyclePage(RecordListPage):
 class TeamPage(_CyclePage):
     topics = ("team", "cycles")
     what = "team member"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_columns_whole(self.table, wrap=(1,))  # a long role wraps; names and phones whole
 
     def title(self) -> str:
         return self.tr("Breast care team")
