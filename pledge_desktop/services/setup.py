@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
-from pledge_desktop.domain.identifiers import (
-    Finding,
-    NameLists,
-    find_identifiers,
-    load_name_lists,
-)
 from pledge_desktop.domain.setup import (
     FirstSetup,
     Hospital,
@@ -36,6 +31,9 @@ from pledge_desktop.services.records import (
     get_or_explain,
     to_record,
 )
+
+if TYPE_CHECKING:
+    from pledge_desktop.domain.identifiers import Finding, NameLists
 
 HOSPITAL, TEAM, REPRESENTATIVES, CYCLES = "hospital", "team", "representatives", "cycles"
 
@@ -161,6 +159,8 @@ class SetupService:
         """What in `text` could identify someone, as the privacy gate will see it when the
         words leave the app: every full date counts, and the team's and representatives'
         names are looked for (of `cycle_id`, or of every cycle)."""
+        from pledge_desktop.domain.identifiers import find_identifiers  # (loaded when first used)
+
         if not text.strip():
             return []
         return find_identifiers(
@@ -171,6 +171,8 @@ class SetupService:
 @cache
 def common_names() -> NameLists:
     """The common first names and surnames shipped in resources/names, read once."""
+    from pledge_desktop.domain.identifiers import load_name_lists
+
     return load_name_lists(resource("names"))
 
 
