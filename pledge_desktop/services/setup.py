@@ -45,8 +45,9 @@ class SetupService:
 
     # --- hospital -------------------------------------------------------------------------
     def hospital(self) -> Hospital | None:
+        hospital = m.Hospital.__table__  # the table itself: no ORM set-up at start-up
         with self._db.reading() as session:
-            row = session.scalars(select(m.Hospital).order_by(m.Hospital.id)).first()
+            row = session.execute(select(hospital).order_by(hospital.c.id)).first()
             return to_record(Hospital, row) if row else None
 
     def save_hospital(self, hospital: Hospital) -> Hospital:
