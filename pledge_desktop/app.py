@@ -15,6 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import pledge_desktop.ui.shell.pyside_imports  # noqa: F401  (first: every later import is quicker)
+
+# isort: split
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -43,21 +46,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_workspace_for(data_dir: Path, demo: bool, *, templates_later: bool = False) -> Any:
-    """Open (and for the demo, fill) a data folder. Imports the database layer on first use.
-    With `templates_later`, the questionnaires we ship are left for `add_templates` to add
-    once the first screen is shown (an empty demo folder gets them at once, to be filled)."""
+def use_common_names() -> None:
+    """Make the common first names and surnames (resources/names) the ones the identifier
+    checks look for when a caller passes none."""
     from pledge_desktop.domain import identifiers
+
+    identifiers.use_name_lists(identifiers.load_name_lists(paths.resource("names")))
+
+
+def open_workspace_for(data_dir: Path, demo: bool, *, later: bool = False) -> Any:
+    """Open (and for the demo, fill) a data folder. Imports the database layer on first use.
+    With `later`, what the first screen does not need is left for `after_first_screen`: the
+    questionnaires we ship and the common names (an empty demo folder gets both at once, to
+    be filled)."""
     from pledge_desktop.services.workspace import open_workspace
 
-    # the common first names and surnames the identifier checks look for (resources/names)
-    identifiers.use_name_lists(identifiers.load_name_lists(paths.resource("names")))
-    workspace = open_workspace(data_dir, demo=demo, templates=not templates_later)
+    if not later:
+        use_common_names()
+    workspace = open_workspace(data_dir, demo=demo, templates=not later)
     if demo and workspace.setup.hospital() is None:  # an empty demo folder: fill it
         from pledge_desktop.services.demo.build import fill_demo
 
         try:
-            if templates_later:
+            if later:
+                use_common_names()
                 workspace.questionnaires.install_templates()
             fill_demo(workspace)
         except BaseException:
@@ -66,9 +78,11 @@ def open_workspace_for(data_dir: Path, demo: bool, *, templates_later: bool = Fa
     return workspace
 
 
-def add_templates(window: MainWindow) -> None:
-    """Add the questionnaires we ship that the open database lacks (a new version of the app
-    may bring new ones): after the first screen is shown, before anything else is done."""
+def after_first_screen(window: MainWindow) -> None:
+    """Once the first screen is shown, before anything else is done: the common names for the
+    identifier checks, and the questionnaires we ship that the open database lacks (a new
+    version of the app may bring new ones)."""
+    use_common_names()
     if window.context is not None:
         window.context.workspace.questionnaires.install_templates()
 
@@ -175,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         record("imported")
         chosen = data_dir if args.self_test or probe else safe_place(window, data_dir)
         try:
-            workspace = open_workspace_for(chosen, args.demo, templates_later=True)
+            workspace = open_workspace_for(chosen, args.demo, later=True)
         except PledgeError as error:
             fail(error)
             return
@@ -186,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def after_open() -> None:
         record("data_ready")
-        add_templates(window)
+        after_first_screen(window)
         if probe:
             Path(probe).write_text(json.dumps({"started": started, **times}), encoding="utf-8")
             window.close()

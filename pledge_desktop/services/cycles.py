@@ -69,11 +69,10 @@ class CyclesService:
 
     def cycles(self) -> list[PledgeCycle]:
         """Newest first: the order a nurse looks for them in."""
+        cycle = m.PledgeCycle.__table__  # the table itself: no ORM set-up at start-up
         with self._db.reading() as session:
-            rows = session.scalars(
-                select(m.PledgeCycle).order_by(
-                    m.PledgeCycle.start_date.desc(), m.PledgeCycle.id.desc()
-                )
+            rows = session.execute(
+                select(cycle).order_by(cycle.c.start_date.desc(), cycle.c.id.desc())
             )
             return [to_record(PledgeCycle, row) for row in rows]
 

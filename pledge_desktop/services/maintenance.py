@@ -124,8 +124,9 @@ class MaintenanceService:
 
     def last_change(self) -> int:
         """A number that grows with every audited change: the newest audit entry's id."""
+        audit = m.AuditEntry.__table__  # the table itself: no ORM set-up at start-up
         with self._db.reading() as session:
-            return session.scalar(select(func.max(m.AuditEntry.id))) or 0
+            return session.scalar(select(func.max(audit.c.id))) or 0
 
     def has_unbacked_changes(self) -> bool:
         return self.last_change() != self._backed_up_at_change
@@ -222,9 +223,10 @@ class MaintenanceService:
         return safety
 
     def is_demo(self) -> bool:
+        settings = m.AppSetting.__table__  # the table itself: no ORM set-up at start-up
         with self._db.reading() as session:
-            setting = session.get(m.AppSetting, DEMO_SETTING)
-            return setting is not None and setting.value == "yes"
+            value = session.scalar(select(settings.c.value).where(settings.c.key == DEMO_SETTING))
+            return value == "yes"
 
     def problems(self) -> list[str]:
         return find_problems(self._db.path, self.data_dir)

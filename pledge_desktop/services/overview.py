@@ -11,13 +11,35 @@ from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
+from pledge_desktop.domain.errors import NotFound
 from pledge_desktop.domain.goals import FINISHED, GoalStatus
 from pledge_desktop.domain.pledge_year import REVIEW_WITHIN, TimeActivity, YearFacts
 from pledge_desktop.domain.setup import PledgeCycle
 from pledge_desktop.services.maintenance import MaintenanceService
-from pledge_desktop.services.records import get_or_explain, to_record
+from pledge_desktop.services.records import to_record
 
 OPEN = [s.value for s in GoalStatus if s not in FINISHED]
+# The Overview is the first screen: its reads use the tables themselves (SQLAlchemy Core), so
+# showing it needs none of the ORM's set-up, which the first ORM query would do.
+TABLES = {
+    name: getattr(m, name).__table__
+    for name in (
+        "AuditEntry",
+        "Booklet",
+        "CareStandard",
+        "CodedPassage",
+        "EntryDraft",
+        "Goal",
+        "Interview",
+        "PledgeCycle",
+        "Quote",
+        "SignOff",
+        "SurveyBatch",
+        "SurveyResponse",
+        "VerificationCheck",
+    )
+}
+T = {name: table.c for name, table in TABLES.items()}  # each table's columns
 
 
 class OverviewService:
@@ -32,10 +54,14 @@ class OverviewService:
         minutes_by_activity: dict[TimeActivity, int] | None = None,
     ) -> YearFacts:
         today = today or date.today()
+        cycles, drafts, audit = T["PledgeCycle"], T["EntryDraft"], T["AuditEntry"]
         with self._db.reading() as session:
-            cycle = to_record(
-                PledgeCycle, get_or_explain(session, m.PledgeCycle, cycle_id, "pledge cycle")
-            )
+            row = session.execute(select(cycles).where(cycles.id == cycle_id)).first()
+            if row is None:
+                raise NotFound(
+                    "That pledge cycle no longer exists: it may have been deleted meanwhile."
+                )
+            cycle = to_record(PledgeCycle, row)
             overdue, due = _goals(session, cycle_id, today)
             written, out_of_date = _booklet(session, cycle_id)
             facts = YearFacts(
@@ -43,28 +69,24 @@ class OverviewService:
                 cycle_label=cycle.name,
                 goals_overdue=overdue,
                 goals_due_for_review=due,
-                forms_returned=_count(session, m.SurveyResponse, cycle_id),
+                forms_returned=_count(session, T["SurveyResponse"], cycle_id),
                 forms_handed_out=cycle.forms_handed_out,
                 batches_not_checked=_batches_not_checked(session, cycle_id),
                 unfinished_forms=tuple(
                     session.scalars(
-                        select(m.EntryDraft.serial)
-                        .where(m.EntryDraft.cycle_id == cycle_id)
-                        .order_by(m.EntryDraft.updated_at.desc())
+                        select(drafts.serial)
+                        .where(drafts.cycle_id == cycle_id)
+                        .order_by(drafts.updated_at.desc())
                     )
                 ),
                 interviews_not_coded=_interviews_not_coded(session, cycle_id),
                 quotes_waiting=_quotes_waiting(session, cycle_id),
                 booklet_written=written,
                 booklet_out_of_date=out_of_date,
-                signed_off=session.scalar(select(exists().where(m.SignOff.cycle_id == cycle_id)))
+                signed_off=session.scalar(select(exists().where(T["SignOff"].cycle_id == cycle_id)))
                 or False,
                 sent_to_charity=session.scalar(
-                    select(
-                        exists().where(
-                            m.AuditEntry.entity == "export", m.AuditEntry.entity_id == cycle.label
-                        )
-                    )
+                    select(exists().where(audit.entity == "export", audit.entity_id == cycle.label))
                 )
                 or False,
                 last_backup=_last_backup(self._maintenance),
@@ -73,15 +95,16 @@ class OverviewService:
         return facts
 
 
-def _count(session: Session, model: Any, cycle_id: int) -> int:
-    return session.scalar(select(func.count()).where(model.cycle_id == cycle_id)) or 0
+def _count(session: Session, table: Any, cycle_id: int) -> int:
+    return session.scalar(select(func.count()).where(table.cycle_id == cycle_id)) or 0
 
 
 def _goals(session: Session, cycle_id: int, today: date) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    goal = T["Goal"]
     rows = session.execute(
-        select(m.Goal.title, m.Goal.target_date, m.Goal.next_review)
-        .where(m.Goal.cycle_id == cycle_id, m.Goal.status.in_(OPEN))
-        .order_by(m.Goal.priority)
+        select(goal.title, goal.target_date, goal.next_review)
+        .where(goal.cycle_id == cycle_id, goal.status.in_(OPEN))
+        .order_by(goal.priority)
     ).all()
     overdue = tuple(t for t, target, _r in rows if target is not None and target < today)
     due = tuple(
@@ -94,20 +117,22 @@ def _goals(session: Session, cycle_id: int, today: date) -> tuple[tuple[str, ...
 
 def _batches_not_checked(session: Session, cycle_id: int) -> int:
     """Batches with typed-in forms none of which has been checked yet."""
-    response = m.SurveyResponse
+    response, check, batch = T["SurveyResponse"], T["VerificationCheck"], T["SurveyBatch"]
     typed = select(response.batch_id).where(response.cycle_id == cycle_id).distinct()
     checked = (
         select(response.batch_id)
-        .join(m.VerificationCheck, m.VerificationCheck.response_id == response.id)
+        .join_from(
+            TABLES["SurveyResponse"], TABLES["VerificationCheck"], check.response_id == response.id
+        )
         .where(response.cycle_id == cycle_id)
         .distinct()
     )
     return (
         session.scalar(
             select(func.count()).where(
-                m.SurveyBatch.cycle_id == cycle_id,
-                m.SurveyBatch.id.in_(typed),
-                m.SurveyBatch.id.not_in(checked),
+                batch.cycle_id == cycle_id,
+                batch.id.in_(typed),
+                batch.id.not_in(checked),
             )
         )
         or 0
@@ -115,13 +140,14 @@ def _batches_not_checked(session: Session, cycle_id: int) -> int:
 
 
 def _interviews_not_coded(session: Session, cycle_id: int) -> int:
-    coded = select(m.CodedPassage.interview_id).distinct()
+    interview = T["Interview"]
+    coded = select(T["CodedPassage"].interview_id).distinct()
     return (
         session.scalar(
             select(func.count()).where(
-                m.Interview.cycle_id == cycle_id,
-                m.Interview.transcript != "",
-                m.Interview.id.not_in(coded),
+                interview.cycle_id == cycle_id,
+                interview.transcript != "",
+                interview.id.not_in(coded),
             )
         )
         or 0
@@ -129,13 +155,14 @@ def _interviews_not_coded(session: Session, cycle_id: int) -> int:
 
 
 def _quotes_waiting(session: Session, cycle_id: int) -> int:
+    quote, passage, interview = T["Quote"], T["CodedPassage"], T["Interview"]
     return (
         session.scalar(
             select(func.count())
-            .select_from(m.Quote)
-            .join(m.CodedPassage, m.CodedPassage.id == m.Quote.passage_id)
-            .join(m.Interview, m.Interview.id == m.CodedPassage.interview_id)
-            .where(m.Interview.cycle_id == cycle_id, m.Quote.approved.is_(False))
+            .select_from(TABLES["Quote"])
+            .join(TABLES["CodedPassage"], passage.id == quote.passage_id)
+            .join(TABLES["Interview"], interview.id == passage.interview_id)
+            .where(interview.cycle_id == cycle_id, quote.approved.is_(False))
         )
         or 0
     )
@@ -143,19 +170,14 @@ def _quotes_waiting(session: Session, cycle_id: int) -> int:
 
 def _booklet(session: Session, cycle_id: int) -> tuple[bool, bool]:
     """Whether the booklet was written, and whether a goal or standard changed since."""
-    written = session.scalar(select(m.Booklet.written_at).where(m.Booklet.cycle_id == cycle_id))
+    booklet, goal, standard, audit = T["Booklet"], T["Goal"], T["CareStandard"], T["AuditEntry"]
+    written = session.scalar(select(booklet.written_at).where(booklet.cycle_id == cycle_id))
     if written is None:
         return False, False
-    goal_ids = [
-        str(i) for i in session.scalars(select(m.Goal.id).where(m.Goal.cycle_id == cycle_id))
-    ]
+    goal_ids = [str(i) for i in session.scalars(select(goal.id).where(goal.cycle_id == cycle_id))]
     standard_ids = [
-        str(i)
-        for i in session.scalars(
-            select(m.CareStandard.id).where(m.CareStandard.cycle_id == cycle_id)
-        )
+        str(i) for i in session.scalars(select(standard.id).where(standard.cycle_id == cycle_id))
     ]
-    audit = m.AuditEntry
     changed = session.scalar(
         select(func.max(audit.at_utc)).where(
             ((audit.entity == "goal") & audit.entity_id.in_(goal_ids))

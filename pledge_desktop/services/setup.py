@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
 from pledge_desktop.db.database import Database
-from pledge_desktop.domain.identifiers import (
-    Finding,
-    NameLists,
-    find_identifiers,
-    load_name_lists,
-)
 from pledge_desktop.domain.setup import (
     FirstSetup,
     Hospital,
@@ -37,6 +32,9 @@ from pledge_desktop.services.records import (
     to_record,
 )
 
+if TYPE_CHECKING:
+    from pledge_desktop.domain.identifiers import Finding, NameLists
+
 HOSPITAL, TEAM, REPRESENTATIVES, CYCLES = "hospital", "team", "representatives", "cycles"
 
 
@@ -47,8 +45,9 @@ class SetupService:
 
     # --- hospital -------------------------------------------------------------------------
     def hospital(self) -> Hospital | None:
+        hospital = m.Hospital.__table__  # the table itself: no ORM set-up at start-up
         with self._db.reading() as session:
-            row = session.scalars(select(m.Hospital).order_by(m.Hospital.id)).first()
+            row = session.execute(select(hospital).order_by(hospital.c.id)).first()
             return to_record(Hospital, row) if row else None
 
     def save_hospital(self, hospital: Hospital) -> Hospital:
@@ -161,6 +160,8 @@ class SetupService:
         """What in `text` could identify someone, as the privacy gate will see it when the
         words leave the app: every full date counts, and the team's and representatives'
         names are looked for (of `cycle_id`, or of every cycle)."""
+        from pledge_desktop.domain.identifiers import find_identifiers  # (loaded when first used)
+
         if not text.strip():
             return []
         return find_identifiers(
@@ -171,6 +172,8 @@ class SetupService:
 @cache
 def common_names() -> NameLists:
     """The common first names and surnames shipped in resources/names, read once."""
+    from pledge_desktop.domain.identifiers import load_name_lists
+
     return load_name_lists(resource("names"))
 
 

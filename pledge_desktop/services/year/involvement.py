@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -39,12 +40,12 @@ class InvolvementService:
 
     def involvement(self, cycle_id: int) -> list[Involvement]:
         """The cycle's log, newest first."""
-        row = m.RepresentativeInvolvement
+        table = m.RepresentativeInvolvement.__table__  # no ORM set-up: the Overview reads it
         with self._db.reading() as session:
-            rows = session.scalars(
-                select(row)
-                .where(row.cycle_id == cycle_id)
-                .order_by(row.on_date.desc(), row.id.desc())
+            rows = session.execute(
+                select(table)
+                .where(table.c.cycle_id == cycle_id)
+                .order_by(table.c.on_date.desc(), table.c.id.desc())
             )
             return [_record(r) for r in rows]
 
@@ -85,7 +86,7 @@ class InvolvementService:
         )
 
 
-def _record(row: m.RepresentativeInvolvement) -> Involvement:
+def _record(row: Any) -> Involvement:
     item = to_record(Involvement, row)
     return Involvement(
         item.cycle_id,

@@ -88,20 +88,23 @@ class TimeSpentService:
     def summary(self, cycle_id: int) -> dict[TimeActivity, int]:
         """Minutes per activity this cycle: what was typed in or measured, with interviews'
         lengths and meetings' durations. Activities with no time are left out."""
+        # the tables themselves: the Overview shows this at start-up, before any ORM set-up
+        entry, interview = m.TimeEntry.__table__.c, m.Interview.__table__.c
+        meeting = m.Meeting.__table__.c
         with self._db.reading() as session:
             totals = {
                 TimeActivity(activity): int(minutes)
                 for activity, minutes in session.execute(
-                    select(m.TimeEntry.activity, func.sum(m.TimeEntry.minutes))
-                    .where(m.TimeEntry.cycle_id == cycle_id)
-                    .group_by(m.TimeEntry.activity)
+                    select(entry.activity, func.sum(entry.minutes))
+                    .where(entry.cycle_id == cycle_id)
+                    .group_by(entry.activity)
                 )
             }
             interviews = session.scalar(
-                select(func.sum(m.Interview.length_minutes)).where(m.Interview.cycle_id == cycle_id)
+                select(func.sum(interview.length_minutes)).where(interview.cycle_id == cycle_id)
             )
             meetings = session.scalar(
-                select(func.sum(m.Meeting.minutes)).where(m.Meeting.cycle_id == cycle_id)
+                select(func.sum(meeting.minutes)).where(meeting.cycle_id == cycle_id)
             )
         for activity, extra in (
             (TimeActivity.INTERVIEWS, interviews),

@@ -31,7 +31,6 @@ from pledge_desktop.domain.setup import CycleStatus
 from pledge_desktop.ui.common.context import ScreenContext
 from pledge_desktop.ui.common.messages import show_problem
 from pledge_desktop.ui.common.widgets import describe, font_pt, page_title
-from pledge_desktop.ui.overview.time_dialog import AddTimeDialog
 
 GoTo = Callable[[str, "int | None"], None]
 NOTHING = "Nothing needs doing today."
@@ -177,6 +176,8 @@ class HomePage(QWidget):
     def add_time_spent(self) -> None:
         if self.context.cycle_id is None:
             return
+        from pledge_desktop.ui.overview.time_dialog import AddTimeDialog  # (loaded when first used)
+
         try:
             AddTimeDialog(self.context, self.context.cycle_id, self).exec()
         except PledgeError as error:

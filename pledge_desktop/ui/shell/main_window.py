@@ -421,6 +421,7 @@ class _PageHolder(QWidget):
     def __init__(self, page: QWidget) -> None:
         super().__init__()
         self.page = page
+        self.scroll: QScrollArea | None = None  # the scrolling area it is shown in
         page.setParent(self)
 
     def minimumSizeHint(self) -> QSize:
@@ -442,15 +443,17 @@ def _scrolling(page: QWidget) -> QScrollArea:
     holder.setWidgetResizable(True)
     holder.setFrameShape(QScrollArea.Shape.NoFrame)
     holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    holder.setWidget(_PageHolder(page))
+    inner = _PageHolder(page)
+    inner.scroll = holder
+    holder.setWidget(inner)
     return holder
 
 
 def _holder(page: QWidget) -> QWidget:
     """What the stack holds for `page`: its scrolling area, or the page itself."""
     inner = page.parentWidget()
-    if isinstance(inner, _PageHolder):
-        scroll = inner.parentWidget().parentWidget()  # the viewport's scrolling area
-        if isinstance(scroll, QScrollArea):
-            return scroll
+    # kept rather than asked of Qt: to hand Python a widget made inside Qt (the viewport),
+    # PySide6 tries each widget class it has, setting up every one (tens of milliseconds)
+    if isinstance(inner, _PageHolder) and inner.scroll is not None:
+        return inner.scroll
     return page

@@ -1,6 +1,11 @@
 """Watching for input on a shared PC, so the app locks after some idle minutes (or when
 Windows locks). Kept apart from the lock screen and its settings dialog, which load only when
-first shown: the guard starts with the window."""
+first shown: the guard starts with the window.
+
+Input is watched where the system delivers it: at the app's windows (the main window, and each
+dialog as it takes the keyboard), not at every object in the app. A filter on the whole app
+would bring every Qt object an event passes through into Python, and PySide6 sets up each
+object's class on the way, which made showing the first screen a third slower."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pledge_desktop.domain.errors import PledgeError
@@ -40,15 +46,31 @@ class SessionGuard(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(lambda: self.check_idle())
         self.timer.start()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watched: list[QWindow] = []
+        self.watch(window.windowHandle())
+        self.app = QApplication.instance()
+        if isinstance(self.app, QApplication):
+            self.app.focusWindowChanged.connect(self.watch)
+
+    def watch(self, window: QWindow | None) -> None:
+        """Count input to `window` (a window of the app: the main one, or a dialog)."""
+        if window is not None and window not in self.watched:
+            window.installEventFilter(self)
+            window.destroyed.connect(lambda _gone=None, w=window: self._forget(w))
+            self.watched.append(window)
+
+    def _forget(self, window: QWindow) -> None:
+        if window in self.watched:
+            self.watched.remove(window)
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if isinstance(self.app, QApplication):
+            self.app.focusWindowChanged.disconnect(self.watch)
+            self.app = None
+        for window in self.watched:
+            window.removeEventFilter(self)
+        self.watched = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:

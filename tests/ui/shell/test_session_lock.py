@@ -70,3 +70,32 @@ def test_lock_now_needs_a_passphrase_first(qtbot, open_window, demo_workspace) -
     reactivate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
     assert window.guard.locked
+
+
+def test_keys_and_clicks_at_the_window_or_a_dialog_keep_the_app_awake(
+    qtbot, open_window, demo_workspace
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    window = open_window(demo_workspace)
+    guard = window.guard
+    guard.last_input = 0.0
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Down)  # as the system delivers a key
+    assert guard.last_input > 0
+    guard.last_input = 0.0
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton)
+    assert guard.last_input > 0
+    dialog = QDialog(window)
+    box = QLineEdit()
+    QVBoxLayout(dialog).addWidget(box)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.windowHandle() in guard.watched)
+    guard.last_input = 0.0
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert guard.last_input > 0 and box.text() == "a"
+    dialog.close()
+    guard.stop()
+    assert guard.watched == []

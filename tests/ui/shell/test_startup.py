@@ -100,3 +100,32 @@ def test_the_booklet_command_loads_no_pdf_reader_and_no_questionnaire_code(
     assert report["code"] == 0 and out.stat().st_size > 0
     early = {"pypdf", "pledge_desktop.services.surveys.questionnaires"} & set(report["modules"])
     assert not early, f"imported for the standard booklet: {sorted(early)}"
+
+
+def test_pyside_hears_the_same_about_each_module_from_the_quicker_check() -> None:
+    """PySide6 asks of every imported module whether it names PySide6; the app answers from
+    the file's bytes, and the answer is the one PySide6's own check gives."""
+    import inspect
+    import types
+
+    import pledge_desktop.app  # noqa: F401  (puts the quicker check in place)
+    import pledge_desktop.ui.overview.home_page as with_qt
+    from pledge_desktop.db import models as without_qt
+    from pledge_desktop.ui.shell import pyside_imports
+
+    feature = sys.modules[pyside_imports.FEATURE_MODULE]
+    assert getattr(getattr(feature, pyside_imports.CHECK), "quick", False)
+    asked: list[types.ModuleType] = []
+
+    def pyside_own(module: types.ModuleType) -> bool:
+        asked.append(module)
+        return False
+
+    check = pyside_imports.quick_check(pyside_own)
+    for module in (with_qt, without_qt, pyside_imports):
+        assert check(module) == ("PySide6" in inspect.getsource(module)), module
+    assert check(with_qt) and not check(without_qt)
+    assert not asked
+    for module in (sys, types.ModuleType("made_in_memory")):  # no source file: PySide6 asks
+        check(module)
+    assert len(asked) == 2
