@@ -318,6 +318,16 @@ class CodedCount:
     hospitals: int
 
 
+MEN_COLUMNS = (
+    "Cycle", "Question column", "Answer", "Men", "Men answering", "Men pooled", "Hospitals"
+)  # fmt: skip
+MEN_NOTE = (
+    "Men's answers pooled over every hospital of the cycle, naming no hospital: only men whose "
+    "sex travelled in their hospital's package count; small counts are held back."
+)
+
+
+
 @dataclass(frozen=True)
 class NationalSummary:
     headline: tuple[tuple[str, int], ...]
@@ -328,6 +338,9 @@ class NationalSummary:
     themes: tuple[CodedCount, ...]
     threshold: int
     notes: tuple[str, ...] = ()
+    # rows of men_national.csv (cycle, question column, answer, count, men answering, men,
+    # hospitals): men's answers pooled nationally, naming no hospital
+    men: tuple[tuple[str, ...], ...] = ()
 
     def small_text(self) -> str:
         return f"fewer than {self.threshold}"

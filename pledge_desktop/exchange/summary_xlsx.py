@@ -16,6 +16,8 @@ from pathlib import Path
 from pledge_desktop.domain.national import (
     BASE_LABELS,
     BASE_ROWS,
+    MEN_COLUMNS,
+    MEN_NOTE,
     CycleTables,
     Figure,
     NationalSummary,
@@ -86,6 +88,13 @@ def write_summary_xlsx(path: Path, summary: NationalSummary) -> None:
         sheet.append(CONFORMANCE_HEADER)
         for row in summary.conformance:
             sheet.append(row)
+        if summary.men:
+            men = _Sheet(book, sheet_title("Men nationally", taken))
+            men.append([MEN_NOTE])
+            men.append(list(MEN_COLUMNS))
+            for row in summary.men:
+                counts = [int(cell) if cell.isdigit() else cell for cell in row[3:]]
+                men.append([*row[:3], *counts])
 
 
 def _cell(figure: Figure) -> object:

@@ -26,6 +26,8 @@ from reportlab.platypus import (
 from pledge_desktop.domain.national import (
     BASE_LABELS,
     BASE_ROWS,
+    MEN_COLUMNS,
+    MEN_NOTE,
     CycleTables,
     Figure,
     NationalSummary,
@@ -114,7 +116,29 @@ def _story(summary: NationalSummary) -> list[Any]:
     for cycle in summary.cycles:
         story += _cycle(cycle, summary, style)
     story += _conformance(summary, style)
+    story += _men(summary, style)
     story += _coded(summary, style)
+    return story
+
+
+def _men(summary: NationalSummary, style: Any) -> list[Any]:
+    """Men's answers pooled nationally (men_national.csv), naming no hospital."""
+    if not summary.men:
+        return []
+    story: list[Any] = [
+        Paragraph(escape("Men's experience nationally"), style.h1),
+        Paragraph(escape(MEN_NOTE), style.body),
+    ]
+    for row in summary.men:
+        if not row[1]:  # a cycle with too few men, or men from too few hospitals, to show
+            sentence = (
+                f"Cycle {row[0]}: too few men, or men from too few hospitals, to show their "
+                f"answers (at least {summary.threshold} men from at least 3 hospitals are needed)."
+            )
+            story.append(Paragraph(escape(sentence), style.body))
+    rows = [list(MEN_COLUMNS), *[list(row) for row in summary.men if row[1]]]
+    if len(rows) > 1:
+        story.append(_table(rows, style))
     return story
 
 

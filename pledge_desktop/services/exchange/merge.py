@@ -167,11 +167,11 @@ def _write_outputs(
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(CONFORMANCE_HEADER)
         writer.writerows(result.conformance)
+    men = men_nationally(pledges, threshold) if policy and policy.men_national_table else []
     with (folder / "men_national.csv").open("w", encoding="utf-8", newline="") as target:
         writer = csv.writer(target, lineterminator="\n")
         writer.writerow(MEN_HEADER)
-        if policy is not None and policy.men_national_table:
-            writer.writerows(men_nationally(pledges, threshold))
+        writer.writerows(men)
     goals, themes = coded_counts(pledges, policy)
     summary = NationalSummary(
         headline=(
@@ -189,6 +189,7 @@ def _write_outputs(
         themes=tuple(themes),
         threshold=threshold,
         notes=tuple(result.notes),
+        men=tuple(tuple(row) for row in men),
     )
     write_summary_xlsx(folder / "summary.xlsx", summary)
     from pledge_desktop.reports.national_summary import write_national_summary

@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import openpyxl
+
 from pledge_desktop.domain.questionnaire import AnswerType
 from pledge_desktop.domain.setup import FirstSetup, Hospital, PledgeCycle, TeamMember
 from pledge_desktop.domain.survey_entry import AnswerState, FormEntry
@@ -17,6 +19,7 @@ from pledge_desktop.services.demo.responses import add_demo_responses
 from pledge_desktop.services.exchange.export import ExportChoices
 from pledge_desktop.services.exchange.merge import charity_policy, merge_packages
 from pledge_desktop.services.workspace import open_workspace
+from tests.pdfs import pdf_text
 
 HOSPITALS = (("RZA01", 6), ("RZB01", 9), ("RZC01", 12), ("RZD01", 2))  # site, men who replied
 
@@ -111,6 +114,19 @@ def test_men_are_counted_nationally_only_where_their_sex_travelled(tmp_path: Pat
     wait = {r["answer"]: r["count"] for r in rows if r["question_column"] == "clinic_wait"}
     assert list(wait.values()).count("held back") >= 2, "3 men alone, and one more to hide them"
 
+    # the same figures in the summaries the analyst opens, numbers as numbers
+    book = openpyxl.load_workbook(tmp_path / "national" / "summary.xlsx", read_only=True)
+    sheet = [list(r) for r in book["Men nationally"].iter_rows(values_only=True)]
+    assert sheet[1] == ["Cycle", "Question column", "Answer", "Men", "Men answering",
+                        "Men pooled", "Hospitals"]  # fmt: skip
+    in_sheet = {(r[1], r[2]): r[3] for r in sheet[2:]}
+    assert in_sheet[("bcn_named", "1")] == 18 and in_sheet[("bcn_named", "2")] == 9
+    assert len(sheet) - 2 == len(rows)
+    summary = " ".join(pdf_text(tmp_path / "national" / "summary.pdf").split())
+    assert "Men's experience nationally" in summary
+    for site, _men in HOSPITALS:
+        assert site not in str(sheet)
+
     policy = charity_policy()
     assert policy is not None and policy.men_national_table
     merge_packages(
@@ -118,3 +134,5 @@ def test_men_are_counted_nationally_only_where_their_sex_travelled(tmp_path: Pat
     )
     refused = (tmp_path / "no-men" / "men_national.csv").read_text(encoding="utf-8")
     assert refused.splitlines() == [",".join(rows[0])], "a policy without it: the heading alone"
+    book = openpyxl.load_workbook(tmp_path / "no-men" / "summary.xlsx", read_only=True)
+    assert "Men nationally" not in book.sheetnames
