@@ -113,7 +113,13 @@ def test_the_conformance_report_names_the_reworded_question(merged) -> None:
 def test_tables_are_per_cycle_and_the_reworded_question_is_not_pooled(merged) -> None:
     out, _ = merged
     book = openpyxl.load_workbook(out / "summary.xlsx")
-    assert book.sheetnames == ["Headlines", "Cycle 2025", "Cycle 2026", "Conformance", "Men nationally"]
+    assert book.sheetnames == [
+        "Headlines",
+        "Cycle 2025",
+        "Cycle 2026",
+        "Conformance",
+        "Men nationally",
+    ]
     rows = sheet_rows(out, "Cycle 2026")
     header = rows[1]
     assert header[6:10] == ("RAA01 2026 count", "RAA01 2026 %", "RBB01 2026 count", "RBB01 2026 %")
