@@ -27,6 +27,7 @@ from pledge_desktop.domain.privacy import (
     apply_decisions,
     review_outgoing,
 )
+from pledge_desktop.domain.setup import TEAM_ROLES
 
 WORDS = ("welcome", "contact", "out_of_hours", "get_involved", "other_formats")
 _TITLES = frozenset(
@@ -56,33 +57,38 @@ class PrintChoices:
 class PublicFacts:
     """What may be printed for everyone to read, by design."""
 
-    names: frozenset[str]  # each word of a name that may be printed, lower case
+    names: tuple[frozenset[str], ...]  # each name that may be printed: its words, lower case
     phones: frozenset[str]  # digits only, in the national form (0…)
     places: tuple[str, ...]  # the unit's address and the hospital's names, folded
 
     def allows(self, kind: str, text: str) -> bool:
-        """True when `text`, found as `kind`, is one of these public details."""
+        """True when `text`, found as `kind`, is one of these public details: a phone number
+        printed by design, a part of the unit's address, or a name whose words all belong to
+        one person (or place) that may be named, never words taken from two of them."""
         if kind == "phone number":
             digits = _national(re.sub(r"\D", "", text))
             return len(digits) >= 6 and digits in self.phones
         folded = _fold(text)
         if kind in _PLACE and folded and any(folded in place for place in self.places):
             return True
-        words = [w.lower() for w in _WORD.findall(text) if w.lower() not in _TITLES]
-        return bool(words) and kind == "name" and all(w in self.names for w in words)
+        words = {w.lower() for w in _WORD.findall(text) if w.lower() not in _TITLES}
+        return bool(words) and kind == "name" and any(words <= name for name in self.names)
 
 
 def public_facts(contents: BookletContents, also_named: Iterable[str] = ()) -> PublicFacts:
     """What the booklet prints by design; `also_named`: other people who agreed to be named
-    (representatives of the team's other pledges)."""
+    (representatives of the team's other pledges). The national helplines are printed by design
+    in their own place only: their names and numbers do not let words through elsewhere."""
     names = [*(member.name for member in contents.team), *also_named]
     names += [*contents.representatives, contents.hospital, contents.trust]
-    names += [line.name for line in contents.helplines]
     phones = [contents.unit_phone, contents.out_of_hours_phone]
     phones += [member.phone for member in contents.team]
-    phones += [line.phone for line in contents.helplines]
     return PublicFacts(
-        frozenset(w.lower() for name in names for w in _WORD.findall(name)),
+        tuple(
+            frozenset(w.lower() for w in _WORD.findall(name) if w.lower() not in _TITLES)
+            for name in names
+            if name
+        ),
         frozenset(_national(re.sub(r"\D", "", p)) for p in phones if p and p.strip()),
         tuple(_fold(place) for place in (contents.address, contents.hospital, contents.trust)),
     )
@@ -96,7 +102,7 @@ _NAME, _PHONE, _PLACE = (
 )
 PUBLIC_KINDS = {
     ("team", "name"): _NAME,
-    ("team", "role"): _NAME,  # job titles read like names: "Consultant Oncologist"
+    ("team", "role"): frozenset(),  # job titles that read like names: see _ROLE_WORDS
     ("team", "phone"): _PHONE,
     ("representative", "name"): _NAME,
     ("unit", "hospital"): _PLACE,
@@ -109,6 +115,29 @@ PUBLIC_KINDS = {
     ("helpline", "hours"): frozenset(),
     ("quote", "said by, named with consent"): _NAME,  # a first name or a staff member
 }
+
+
+# the words of job titles, which the name check can take for a name ("Consultant Oncologist")
+_ROLE_WORDS = frozenset(
+    word.lower()
+    for role in TEAM_ROLES
+    for word in _WORD.findall(role)
+) | frozenset(
+    ("specialist", "senior", "lead", "matron", "sister", "charge", "staff", "nurse", "clinical",
+     "consultant", "surgeon", "oncologist", "radiologist", "radiographer", "physician",
+     "registrar", "doctor", "secretary", "coordinator", "co-ordinator", "manager", "support",
+     "worker", "therapist", "physiotherapist", "dietitian", "pharmacist", "pathologist",
+     "plastic", "reconstructive", "breast", "care", "team", "psychologist", "counsellor",
+     "practitioner", "advanced", "assistant", "associate", "administrator", "clerk", "head")
+)  # fmt: skip
+
+
+def _a_job_title(finding: GateFinding, text: str) -> bool:
+    """A "name" the check found in a team member's role that is only words of job titles."""
+    if (finding.table, finding.field, finding.kind) != ("team", "role", "name"):
+        return False
+    words = {w.lower() for w in _WORD.findall(text)}
+    return bool(words) and words <= _ROLE_WORDS
 
 
 def _said_by(quote: PrintedQuote) -> str:
@@ -198,6 +227,7 @@ def review_print(
         for f in found
         if f.kind not in PUBLIC_KINDS.get((f.table, f.field), frozenset())
         and not facts.allows(f.kind, texts[(f.table, f.row, f.field)][f.start : f.end])
+        and not _a_job_title(f, texts[(f.table, f.row, f.field)][f.start : f.end])
     ]
     return [replace(f, note=_in_words(f, texts, kept)) for f in kept]
 

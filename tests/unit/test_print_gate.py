@@ -4,10 +4,11 @@ kind of identifier only; everything else the team or patients wrote is a finding
 from pledge_desktop.domain.booklet import (
     DEFAULT_WORDS,
     BookletContents,
+    Helpline,
     PrintedQuote,
     TeamContact,
 )
-from pledge_desktop.domain.identifiers import NameLists
+from pledge_desktop.domain.identifiers import NameLists, find_identifiers
 from pledge_desktop.domain.print_gate import (
     cleaned_contents,
     printed_words,
@@ -80,3 +81,44 @@ def test_a_first_name_under_a_quote_passes_only_with_consent() -> None:
     assert findings(booklet(quotes=(dated,))) == [
         ("quote", "said by, named with consent", "date of birth")
     ]
+
+
+def test_no_borrowing_from_helplines_or_mixing_two_peoples_names() -> None:
+    """Found by an outside tester: a name hidden in a helpline's name, or a name made of one
+    team member's first name and another's surname, was let through elsewhere."""
+    lists = NameLists(frozenset({"margery", "grace", "ethel"}), frozenset({"testcase", "sample"}))
+    contents = booklet(
+        helplines=(Helpline("Macmillan Ethel Testcase", "07700 900111"),),
+        team=(
+            TeamContact("Grace Sample", "Breast Care Nurse", "01632 960125"),
+            TeamContact("Margery Placeholder", "Consultant Breast Surgeon", ""),
+        ),
+        standards=(
+            "Ethel Testcase will ring you on 07700 900111.",
+            "Grace Sample or Margery Placeholder will ring you.",
+            "Margery Sample will ring you.",
+        ),
+    )
+    found = review_print(printed_words(contents), public_facts(contents), lists=lists)
+    assert [(f.row, f.kind) for f in found if f.table == "standard"] == [
+        ("1", "name"),
+        ("1", "phone number"),
+        ("3", "name"),
+    ]
+
+
+def test_a_patient_in_a_team_members_role_is_found_but_a_job_title_is_not() -> None:
+    contents = booklet(
+        team=(
+            TeamContact("Grace Sample", "Consultant Oncologist", ""),
+            TeamContact("Tom Example", "Nurse (patient Mrs Margery Testcase)", ""),
+        )
+    )
+    assert findings(contents) == [("team", "role", "name")]
+
+
+def test_unusual_spaces_and_single_digits_do_not_hide_an_nhs_number() -> None:
+    for written in ("943\u00a0476\u00a05919", "9 4 3 4 7 6 5 9 1 9", "943\u202f476\u202f5919"):
+        found = find_identifiers(f"My number is {written}.")
+        assert [f.kind for f in found] == ["NHS number"], written
+    assert find_identifiers("Scores: 1 2 3 4 5 6 7 8 9 0") == []

@@ -94,12 +94,24 @@ def find_identifiers(
     and surnames (the default set by use_name_lists when not given); `every_date` reports every
     full date, not only those that look like a date of birth."""
     today = today or date.today()
+    text = text.translate(_SPACES)  # the same length: every span still points into the original
     found: list[Finding] = []
     found.extend(find_numbers(text))
     found.extend(find_addresses(text))
     found.extend(find_dates(text, today, every_date=every_date))
     found.extend(find_names(text, names, lists if lists is not None else _default_lists))
     return _without_overlaps(found)
+
+
+# no-break, thin, figure and zero-width spaces and the like, read as a plain space, so that
+# "943\u00a0476\u00a05919" or "Ethel\u200bBrownlow" are found as written with ordinary spaces
+_SPACES = str.maketrans(
+    {
+        c: " "
+        for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u200b\u200c\u200d\u2060\u202f\u205f\u3000\ufeff"
+    }
+)
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:

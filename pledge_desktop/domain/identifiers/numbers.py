@@ -76,7 +76,8 @@ def find_numbers(text: str) -> Iterator[Finding]:
 
 def _nhs_numbers(text: str) -> Iterator[Finding]:
     """Ten digits in any grouping of two or more digits: "9434765919", "943 476 5919",
-    "9434 765 919", "94 34 76 59 19". (Groups of one digit are more likely a list of counts.)"""
+    "9434 765 919", "94 34 76 59 19". Groups of one digit are more likely a list of counts, so
+    "9 4 3 4 7 6 5 9 1 9" is taken only when it passes the NHS number check."""
     for match in _DIGIT_RUN.finditer(text):
         groups = re.split(r"[ .-]", match.group())
         # a run may hold more than the number ("seen 2 times 943 476 5919"): try every window
@@ -86,8 +87,11 @@ def _nhs_numbers(text: str) -> Iterator[Finding]:
                 total += len(groups[last])
                 if total >= 10:
                     break
-            if total != 10 or any(len(g) < 2 for g in groups[first : last + 1]):
+            if total != 10:
                 continue
+            single = any(len(g) < 2 for g in groups[first : last + 1])
+            if single and not nhs_number_is_valid("".join(groups[first : last + 1])):
+                continue  # single digits apart are counts, unless they pass the NHS check
             start = match.start() + sum(len(g) + 1 for g in groups[:first])
             written = " ".join(groups[first : last + 1])
             end = start + len(written)
