@@ -69,7 +69,7 @@ class PublicFacts:
             digits = _national(re.sub(r"\D", "", text))
             return len(digits) >= 6 and digits in self.phones
         folded = _fold(text)
-        if kind in _PLACE and folded and any(folded in place for place in self.places):
+        if kind in _ADDRESS and folded and any(folded in place for place in self.places):
             return True
         words = {w.lower() for w in _WORD.findall(text) if w.lower() not in _TITLES}
         return bool(words) and kind == "name" and any(words <= name for name in self.names)
@@ -95,6 +95,7 @@ def public_facts(contents: BookletContents, also_named: Iterable[str] = ()) -> P
 
 
 # what the booklet prints by design, and the one kind of identifier each such field may hold
+_ADDRESS = frozenset({"street address", "postcode"})
 _NAME, _PHONE, _PLACE = (
     frozenset({"name"}),
     frozenset({"phone number"}),
@@ -107,7 +108,7 @@ PUBLIC_KINDS = {
     ("representative", "name"): _NAME,
     ("unit", "hospital"): _PLACE,
     ("unit", "trust"): _PLACE,
-    ("unit", "address"): _PLACE,
+    ("unit", "address"): _ADDRESS,  # a name in it only when it is the hospital's
     ("unit", "phone"): _PHONE,
     ("unit", "out of hours phone"): _PHONE,
     ("helpline", "name"): _NAME,

@@ -122,3 +122,15 @@ def test_unusual_spaces_and_single_digits_do_not_hide_an_nhs_number() -> None:
         found = find_identifiers(f"My number is {written}.")
         assert [f.kind for f in found] == ["NHS number"], written
     assert find_identifiers("Scores: 1 2 3 4 5 6 7 8 9 0") == []
+
+
+def test_a_name_in_the_units_address_and_spelled_out_contacts_are_found() -> None:
+    contents = booklet(address="Riverside General Hospital, c/o Mrs Margery Testcase, NE1 1AA")
+    assert findings(contents) == [("unit", "address", "name")]
+    for written, kind in (
+        ("ethel dot brownlow at example dot com", "email address"),
+        ("ethel.brownlow[at]example.co.uk", "email address"),
+        ("447700900128", "phone number"),
+    ):
+        assert [f.kind for f in find_identifiers(f"Write to {written} today.")] == [kind], written
+    assert find_identifiers("We met at the clinic. Dot came too; she scored 44 points.") == []

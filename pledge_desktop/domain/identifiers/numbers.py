@@ -16,6 +16,16 @@ from pledge_desktop.domain.identifiers.kinds import (
 )
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# an email address written to dodge the @ and the dots: "ann.smith[at]example.com",
+# "ann dot smith at example dot co dot uk"; it must end in a common domain ending
+_DOT = r"(?:\s*(?:\.|\[dot\]|\(dot\))\s*|\s+dot\s+)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*\s*(?:\[at\]|\(at\)|\s+at\s+)\s*[\w-]+"
+    rf"(?:{_DOT}[\w-]+)*{_DOT}(?:com|org|net|uk|nhs|gov|info|me|io)\b",
+    re.IGNORECASE,
+)
+# a UK number written with its country code but no + or 00: "447700900128"
+_BARE_44 = re.compile(r"(?<![\w+])44\s?[1237]\d{3}\s?\d{6}(?!\d)")
 
 # a run of digit groups joined by single spaces, dots or hyphens: "943 476 5919", "94-34-76-59-19"
 _DIGIT_RUN = re.compile(r"(?<![\w+/.:-])\d+(?:[ .-]\d+)*(?![\w/])")
@@ -60,6 +70,10 @@ def find_numbers(text: str) -> Iterator[Finding]:
     they may (the caller keeps the longest)."""
     for match in _EMAIL.finditer(text):
         yield Finding(EMAIL, match.start(), match.end(), match.group())
+    for match in _SPELLED_EMAIL.finditer(text):
+        yield Finding(EMAIL, match.start(), match.end(), match.group())
+    for match in _BARE_44.finditer(text):
+        yield Finding(PHONE, match.start(), match.end(), match.group())
     yield from _nhs_numbers(text)
     for match in _HOSPITAL_SHAPE.finditer(text):
         yield Finding(HOSPITAL_NUMBER, match.start(), match.end(), match.group())
