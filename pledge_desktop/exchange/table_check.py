@@ -55,21 +55,21 @@ def _read_string(cell: str) -> Any:
 def _read_integer(cell: str) -> Any:
     try:
         return int(cell.strip())
-    except Exception:
+    except ValueError:
         return None
 
 
 def _read_number(cell: str) -> Any:
     try:
         return Decimal(cell.strip())
-    except Exception:
+    except ArithmeticError:  # decimal.InvalidOperation: not a number
         return None
 
 
 def _read_date(cell: str) -> Any:
     try:
         return datetime.strptime(cell, "%Y-%m-%d").date()
-    except Exception:
+    except ValueError:
         return None
 
 
@@ -198,7 +198,7 @@ def _bound(name: str, limit: Any) -> Callable[[Any], bool]:
             if name == "exclusiveMinimum":
                 return bool(value > limit)
             return bool(value < limit)
-        except Exception:
+        except (TypeError, ArithmeticError):  # a value of another type than its limit
             return False
 
     return check
