@@ -4,8 +4,11 @@ that folds and staples (pages in fours, printed two to a sheet in booklet order)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from pledge_desktop.domain.goals import GoalStatus, Term
 from pledge_desktop.domain.results import QuestionCounts, SmallNumbers
 
 BODY_PT = 14  # clear print
@@ -168,6 +171,48 @@ class BookletDetails:
     helplines: tuple[Helpline, ...] = DEFAULT_HELPLINES
     helplines_checked: bool = False  # until ticked, the booklet says to check the numbers
     language: str = "en-GB"
+
+    def printed(self, published: str, review_date: str, reference: str) -> dict[str, Any]:
+        """These settings and the sign-off's dates as BookletContents' fields."""
+        return {
+            "cover_line": self.cover_line,
+            "credit_line": self.credit_line,
+            "programme_logo_png": self.programme_logo_png,
+            "helplines": self.helplines,
+            "helplines_checked": self.helplines_checked,
+            "language": self.language,
+            "published": published,
+            "review_date": review_date,
+            "leaflet_reference": reference,
+        }
+
+
+def goals_as_printed(
+    goals: Iterable[Any],
+    horizons: Mapping[Term, str],
+    latest: Mapping[int, str | None],
+    left_out: frozenset[int],
+) -> tuple[PrintedGoal, ...]:
+    """The goals the booklet prints, short term first, each term by priority: every goal not
+    left out or dropped, with its latest progress note. `goals` are rows with id, term,
+    priority, status, title, description and why."""
+    order = list(Term)
+    kept = sorted(
+        (g for g in goals if g.id not in left_out and g.status != GoalStatus.DROPPED.value),
+        key=lambda g: (order.index(Term(g.term)), g.priority),
+    )
+    return tuple(
+        PrintedGoal(
+            term_label=Term(g.term).label,
+            horizon=horizons[Term(g.term)],
+            title=g.title,
+            description=g.description,
+            why=g.why,
+            status=GoalStatus(g.status).label,
+            progress=latest.get(g.id) or "",
+        )
+        for g in kept
+    )
 
 
 def cover_line_for(pledge_type: str, cover_line: str = "") -> str:

@@ -415,15 +415,7 @@ class BookletService:
                 fictional=fictional,
                 handed_out=handed_out_in(session, cycle_id),
                 pledge_type=cycle.pledge_type or "primary",
-                cover_line=details.cover_line,
-                credit_line=details.credit_line,
-                programme_logo_png=details.programme_logo_png,
-                helplines=details.helplines,
-                helplines_checked=details.helplines_checked,
-                language=details.language,
-                published=published,
-                review_date=review,
-                leaflet_reference=reference,
+                **details.printed(published, review, reference),
             )
 
 

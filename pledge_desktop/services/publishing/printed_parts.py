@@ -7,8 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
-from pledge_desktop.domain.booklet import PrintedGoal, TeamContact
-from pledge_desktop.domain.goals import GoalStatus, Term
+from pledge_desktop.domain.booklet import PrintedGoal, TeamContact, goals_as_printed
 from pledge_desktop.services.goals.goals import horizons_in, latest_updates
 from pledge_desktop.services.publishing.booklet_details import printed_dates
 
@@ -44,26 +43,8 @@ def approved_quotes(session: Session, cycle_id: int) -> list[m.Quote]:
 def printed_goals(
     session: Session, cycle_id: int, left_out: frozenset[int]
 ) -> tuple[PrintedGoal, ...]:
-    horizons = horizons_in(session)
-    rows = [
-        g
-        for g in session.scalars(
-            select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
-        )
-        if g.id not in left_out and g.status != GoalStatus.DROPPED.value
-    ]
-    latest = latest_updates(session, rows)
-    order = list(Term)
-    rows.sort(key=lambda g: (order.index(Term(g.term)), g.priority))
-    return tuple(
-        PrintedGoal(
-            term_label=Term(g.term).label,
-            horizon=horizons[Term(g.term)],
-            title=g.title,
-            description=g.description,
-            why=g.why,
-            status=GoalStatus(g.status).label,
-            progress=latest.get(g.id, ""),
-        )
-        for g in rows
-    )
+    rows = session.scalars(
+        select(m.Goal).where(m.Goal.cycle_id == cycle_id).order_by(m.Goal.priority)
+    ).all()
+    kept = [g for g in rows if g.id not in left_out]
+    return goals_as_printed(rows, horizons_in(session), latest_updates(session, kept), left_out)

@@ -25,9 +25,10 @@ from pledge_desktop.domain.booklet import (
     PrintedQuote,
     TeamContact,
     finding_for,
+    goals_as_printed,
 )
 from pledge_desktop.domain.errors import DataFolderInUse, PledgeError
-from pledge_desktop.domain.goals import DEFAULT_HORIZONS, GoalStatus, Term
+from pledge_desktop.domain.goals import DEFAULT_HORIZONS, Term
 from pledge_desktop.domain.identifiers import load_name_lists
 from pledge_desktop.domain.interviews import Attribution
 from pledge_desktop.domain.plain_english import WordingCheck, check_wording
@@ -173,15 +174,7 @@ class QuickBooklet:
             fictional=fictional,
             handed_out=cycle.forms_handed_out or rows.batches_handed_out(cycle_id) or None,
             pledge_type=cycle.pledge_type or "primary",
-            cover_line=details.cover_line,
-            credit_line=details.credit_line,
-            programme_logo_png=details.programme_logo_png,
-            helplines=details.helplines,
-            helplines_checked=details.helplines_checked,
-            language=details.language,
-            published=published,
-            review_date=review,
-            leaflet_reference=reference,
+            **details.printed(published, review, reference),
         )
 
     def check_wording(self, cycle_id: int, contents: BookletContents) -> WordingCheck:
@@ -281,26 +274,9 @@ class QuickBooklet:
             term: stored.get(HORIZON_SETTING.format(term=term.value)) or DEFAULT_HORIZONS[term]
             for term in Term
         }
-        goals = [
-            g
-            for g in self._rows.goals(cycle_id)
-            if g.id not in left_out and g.status != GoalStatus.DROPPED.value
-        ]
-        latest = {g.id: self._rows.latest_note(g.id) for g in goals}
-        order = list(Term)
-        goals.sort(key=lambda g: (order.index(Term(g.term)), g.priority))
-        return tuple(
-            PrintedGoal(
-                term_label=Term(g.term).label,
-                horizon=horizons[Term(g.term)],
-                title=g.title,
-                description=g.description,
-                why=g.why,
-                status=GoalStatus(g.status).label,
-                progress=latest[g.id] or "",
-            )
-            for g in goals
-        )
+        goals = self._rows.goals(cycle_id)
+        latest = {g.id: self._rows.latest_note(g.id) for g in goals if g.id not in left_out}
+        return goals_as_printed(goals, horizons, latest, left_out)
 
     def _not_identifiers(self) -> dict[str, Any]:
         value = self._rows.setting(NOT_IDENTIFIERS)
