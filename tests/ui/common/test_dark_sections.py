@@ -6,11 +6,9 @@ better, measured on the pixels drawn."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
@@ -56,16 +54,6 @@ def dark_palette() -> QPalette:
     for role, colour in DARK.items():
         palette.setColor(role, QColor(colour))
     return palette
-
-
-@pytest.fixture
-def app(qtbot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before, sheet = QPalette(app.palette()), app.styleSheet()
-    yield app
-    app.setPalette(before)
-    app.setStyleSheet(sheet)
 
 
 def go_dark(app: QApplication) -> None:

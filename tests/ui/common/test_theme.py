@@ -3,11 +3,8 @@ notes, the lock screen's message) follow the palette when it turns dark, and bac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from pledge_desktop.ui.common.theme import TINTS, apply_theme, is_dark, tint
 from pledge_desktop.ui.shell.main_window import MainWindow
@@ -26,16 +23,6 @@ def dark_palette() -> QPalette:
     ):
         palette.setColor(role, QColor(colour))
     return palette
-
-
-@pytest.fixture
-def app(qtbot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before, sheet = QPalette(app.palette()), app.styleSheet()
-    yield app
-    app.setPalette(before)
-    app.setStyleSheet(sheet)
 
 
 def lightness_of_background(widget: QWidget) -> int:
