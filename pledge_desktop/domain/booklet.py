@@ -4,7 +4,7 @@ that folds and staples (pages in fours, printed two to a sheet in booklet order)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -317,6 +317,21 @@ def for_patients(wording: str) -> str:
     text = re.sub(r"\byour\b", "their", text)
     text = re.sub(r"\byou\b", "they", text)
     return text
+
+
+def findings_for(
+    highlights: Iterable[Highlight],
+    counts_of: Callable[[str], QuestionCounts | None],
+    small: SmallNumbers,
+) -> tuple[PrintedFinding, ...]:
+    """The highlights' figures as printed, leaving out those too few answered to print."""
+    found = []
+    for highlight in highlights:
+        counts = counts_of(highlight.question_code)
+        finding = finding_for(counts, highlight, small) if counts else None
+        if finding is not None:
+            found.append(finding)
+    return tuple(found)
 
 
 def finding_for(

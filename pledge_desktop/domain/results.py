@@ -5,6 +5,7 @@ the previous cycle is big enough to mean something."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pledge_desktop.domain.questionnaire import AnswerType, Option, Question
@@ -254,3 +255,26 @@ def group_by_theme(
     if uncoded:
         groups.append(ThemeGroup("", tuple(uncoded)))
     return tuple(groups)
+
+
+@dataclass
+class Tally:
+    """A cycle's answers counted per question: forms per state other than answered, ticks per
+    box, and answers per question (forms, once multiple choice is counted by form)."""
+
+    states: dict[tuple[str, str], int]
+    ticks: dict[tuple[str, int], int]
+    answered: dict[str, int]
+
+
+def tally(rows: Iterable[tuple[str, str, int | None, int]], answered_state: str) -> Tally:
+    """Counts from rows of (question code, state, box code or None, how many)."""
+    counted = Tally({}, {}, {})
+    for code, state, option, count in rows:
+        if state == answered_state:
+            counted.answered[code] = counted.answered.get(code, 0) + count
+            if option is not None:
+                counted.ticks[(code, option)] = count
+        else:
+            counted.states[(code, state)] = count
+    return counted

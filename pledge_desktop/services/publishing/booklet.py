@@ -24,6 +24,7 @@ from pledge_desktop.domain.booklet import (
     PrintedFinding,
     PrintedQuote,
     finding_for,
+    findings_for,
     for_patients,
 )
 from pledge_desktop.domain.errors import ValidationError
@@ -363,16 +364,12 @@ class BookletService:
             small = small_numbers_in(session)
             details = details_of(_row(session, cycle_id))
             published, review, reference = sign_off_dates(session, cycle_id)
-            findings: list[PrintedFinding] = []
+            findings: tuple[PrintedFinding, ...] = ()
             forms = 0
             if cycle.questionnaire_id is not None and choices.highlights:
                 results = count_cycle(session, cycle_id, ResultsFilter(), comments_limit=0)
                 forms = results.forms
-                for highlight in choices.highlights:
-                    counts = results.question(highlight.question_code)
-                    finding = finding_for(counts, highlight, small) if counts else None
-                    if finding is not None:
-                        findings.append(finding)
+                findings = findings_for(choices.highlights, results.question, small)
             return BookletContents(
                 hospital=hospital.name if hospital else "",
                 trust=hospital.trust_name if hospital else "",
@@ -391,7 +388,7 @@ class BookletService:
                     )
                     if s.id not in choices.standards_left_out
                 ),
-                findings=tuple(findings),
+                findings=findings,
                 forms=forms,
                 goals=printed_goals(session, cycle_id, choices.goals_left_out),
                 quotes=tuple(

@@ -24,7 +24,7 @@ from pledge_desktop.domain.booklet import (
     PrintedGoal,
     PrintedQuote,
     TeamContact,
-    finding_for,
+    findings_for,
     goals_as_printed,
 )
 from pledge_desktop.domain.errors import DataFolderInUse, PledgeError
@@ -41,7 +41,12 @@ from pledge_desktop.domain.print_gate import (
 )
 from pledge_desktop.domain.privacy import GateFinding
 from pledge_desktop.domain.questionnaire import AnswerType, from_json
-from pledge_desktop.domain.results import DEFAULT_SMALL_NUMBER, QuestionCounts, SmallNumbers
+from pledge_desktop.domain.results import (
+    DEFAULT_SMALL_NUMBER,
+    QuestionCounts,
+    SmallNumbers,
+    tally,
+)
 from pledge_desktop.domain.setup import PledgeType, label_matches
 from pledge_desktop.domain.survey_entry import AnswerState
 from pledge_desktop.paths import resource
@@ -133,17 +138,12 @@ class QuickBooklet:
         )
         details = details_of(booklet)
         published, review, reference = printed_dates(rows.sign_off(cycle_id))
-        findings: list[PrintedFinding] = []
+        findings: tuple[PrintedFinding, ...] = ()
         forms = 0
         if cycle.questionnaire_id is not None and choices.highlights:
-            small = self._small_numbers()
             counted = self._counts(cycle_id, cycle.questionnaire_id)
             forms = rows.forms(cycle_id) or 0
-            for highlight in choices.highlights:
-                counts = counted.get(highlight.question_code)
-                finding = finding_for(counts, highlight, small) if counts else None
-                if finding is not None:
-                    findings.append(finding)
+            findings = findings_for(choices.highlights, counted.get, self._small_numbers())
         return BookletContents(
             hospital=hospital.name if hospital else "",
             trust=hospital.trust_name if hospital else "",
@@ -160,7 +160,7 @@ class QuickBooklet:
             standards=tuple(
                 s.text for s in rows.standards(cycle_id) if s.id not in choices.standards_left_out
             ),
-            findings=tuple(findings),
+            findings=findings,
             forms=forms,
             goals=self._goals(cycle_id, choices.goals_left_out),
             quotes=tuple(
@@ -241,16 +241,8 @@ class QuickBooklet:
         if definition is None:
             raise NotQuick
         questionnaire = from_json(definition)
-        states: dict[tuple[str, str], int] = {}
-        ticks: dict[tuple[str, int], int] = {}
-        answered: dict[str, int] = {}
-        for code, state, option, count in self._rows.answer_counts(cycle_id):
-            if state == AnswerState.ANSWERED.value:
-                answered[code] = answered.get(code, 0) + count
-                if option is not None:
-                    ticks[(code, option)] = count
-            else:
-                states[(code, state)] = count
+        tallied = tally(self._rows.answer_counts(cycle_id), AnswerState.ANSWERED.value)
+        states, ticks, answered = tallied.states, tallied.ticks, tallied.answered
         several = [q.code for q in questionnaire.questions() if q.type is AnswerType.MULTIPLE]
         if several:
             answered.update(self._rows.forms_answering(cycle_id, several))

@@ -23,6 +23,7 @@ from pledge_desktop.domain.results import (
     CycleResults,
     QuestionCounts,
     SmallNumbers,
+    tally,
 )
 from pledge_desktop.domain.survey_entry import AnswerState
 from pledge_desktop.services.records import ChangeFeed, previous_cycle
@@ -150,16 +151,8 @@ def count_cycle(
             .where(*where)
         )
     rows = session.execute(counting.group_by(answer.question_code, answer.state, answer.code))
-    states: dict[tuple[str, str], int] = {}
-    ticks: dict[tuple[str, int], int] = {}
-    answered: dict[str, int] = {}
-    for code, state, option, count in rows:
-        if state == AnswerState.ANSWERED.value:
-            answered[code] = answered.get(code, 0) + count
-            if option is not None:
-                ticks[(code, option)] = count
-        else:
-            states[(code, state)] = count
+    tallied = tally(rows, AnswerState.ANSWERED.value)
+    states, ticks, answered = tallied.states, tallied.ticks, tallied.answered
     several = [q.code for q in questionnaire.questions() if q.type is AnswerType.MULTIPLE]
     if several:  # a form ticking three boxes has three rows: count forms, not rows
         answered.update(
