@@ -7,7 +7,7 @@ reads."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -16,8 +16,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pledge_desktop.db import models as m
+from pledge_desktop.domain.booklet import BookletContents
 from pledge_desktop.domain.identifiers import NameLists, load_name_lists
-from pledge_desktop.domain.privacy import GateFinding
+from pledge_desktop.domain.print_gate import printed_words, public_facts, review_print
+from pledge_desktop.domain.privacy import GateFinding, OutgoingText
 from pledge_desktop.paths import resource
 
 NOT_IDENTIFIERS = "privacy_not_identifiers"
@@ -110,3 +112,22 @@ def record_not_identifiers(session: Session, os_user: str, findings: Iterable[Ga
     else:
         row.value = value
     return new
+
+
+def review_in_print(
+    session: Session,
+    cycle_id: int,
+    contents: BookletContents,
+    values: Collection[OutgoingText] | None = None,
+) -> list[GateFinding]:
+    """The undecided findings in the booklet's words (or in `values`, e.g. the poster's
+    lines, the published pledge's goals); what the booklet prints by design (the team, the
+    unit's details) is let through."""
+    agreed, refused = named_people(session, cycle_id)
+    return review_print(
+        printed_words(contents) if values is None else values,
+        public_facts(contents, agreed),
+        not_to_be_named=refused,
+        lists=name_lists(),
+        not_identifiers=not_identifier_keys(session),
+    )

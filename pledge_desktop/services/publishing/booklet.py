@@ -33,7 +33,7 @@ from pledge_desktop.domain.interviews import Attribution
 from pledge_desktop.domain.plain_english import WordingCheck, check_wording
 from pledge_desktop.domain.print_gate import poster_words
 from pledge_desktop.domain.privacy import GateFinding
-from pledge_desktop.services.privacy_decisions import record_not_identifiers
+from pledge_desktop.services.privacy_decisions import record_not_identifiers, review_in_print
 from pledge_desktop.services.publishing import print_gate
 from pledge_desktop.services.publishing.booklet_details import (
     WORD_FIELDS,
@@ -330,10 +330,10 @@ class BookletService:
         contents = self.contents(cycle_id)
         with self._db.reading() as session:
             if not poster:
-                return print_gate.review(session, cycle_id, contents)
+                return review_in_print(session, cycle_id, contents)
             rows = poster_rows(session, cycle_id, _choices(session, cycle_id))
             lines = poster_words(rows, contents.hospital, contents.unit_phone, contents.cycle_label)
-            return print_gate.review(session, cycle_id, contents, lines)
+            return review_in_print(session, cycle_id, contents, lines)
 
     def not_an_identifier(self, findings: Iterable[GateFinding]) -> int:
         """Record that these findings are not identifiers (who and when, in the audit trail)."""

@@ -193,7 +193,7 @@ class QuickBooklet:
         )
 
     def review(self, cycle_id: int, contents: BookletContents) -> list[GateFinding]:
-        """As print_gate.review: the undecided findings in the booklet's words."""
+        """As privacy_decisions.review_in_print: the undecided findings in the booklet's words."""
         everyone = self._rows.representatives()
         agreed = [name for name, consent, _cycle in everyone if consent and name]
         refused = [

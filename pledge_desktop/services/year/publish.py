@@ -22,16 +22,10 @@ from pledge_desktop.domain.print_gate import (
     PrintChoices,
     cleaned,
     printed_words,
-    public_facts,
-    review_print,
 )
 from pledge_desktop.domain.privacy import GateFinding, OutgoingText
 from pledge_desktop.domain.setup import CycleStatus, PledgeType
-from pledge_desktop.services.privacy_decisions import (
-    name_lists,
-    named_people,
-    not_identifier_keys,
-)
+from pledge_desktop.services.privacy_decisions import review_in_print
 from pledge_desktop.services.records import ChangeFeed, get_or_explain, write_whole
 
 PUBLISHED = "published"
@@ -168,16 +162,8 @@ class PublishService:
     def _findings(self, cycle_id: int, facts: dict[str, Any]) -> list[GateFinding]:
         contents = self._booklet.contents(cycle_id)
         with self._db.reading() as session:
-            agreed, refused = named_people(session, cycle_id)
-            kept = not_identifier_keys(session)
-        booklet = printed_words(contents)
-        return review_print(
-            [*booklet, *_published_words(facts)],
-            public_facts(contents, agreed),
-            not_to_be_named=refused,
-            lists=name_lists(),
-            not_identifiers=kept,
-        )
+            words = [*printed_words(contents), *_published_words(facts)]
+            return review_in_print(session, cycle_id, contents, words)
 
 
 GOAL_WORDS = ("title", "why")
